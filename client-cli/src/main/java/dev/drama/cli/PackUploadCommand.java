@@ -1,0 +1,13 @@
+package dev.drama.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "upload", description = "Not written yet.")
+public final class PackUploadCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("not written yet");
+        return 2;
+    }
+}

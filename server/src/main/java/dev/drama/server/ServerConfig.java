@@ -1,0 +1,99 @@
+package dev.drama.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything an operator can tune, with defaults that suit a training room on one
+ * modest machine. Immutable; build changed copies with {@link #toBuilder()}.
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Path packsDir,
+        Limits limits,
+        Duration idleTimeout,
+        Duration resumeGrace,
+        Path tlsCertificate,
+        Path tlsKey) {
+
+    public static final int DEFAULT_PORT = 4710;
+
+    /** What one client, one session and the whole server may use. */
+    public record Limits(
+            int maxFrameBytes,
+            int maxTextChars,
+            int commandsPerSecond,
+            int commandBurst,
+            int offersPerMinute,
+            int maxSessions,
+            int maxParticipantsPerSession,
+            int maxConnectionsPerAddress,
+            int outboundBufferBytes) {
+
+        public static Limits defaults() {
+            return new Limits(64 * 1024, 2_000, 20, 40, 12, 200, 30, 64, 1024 * 1024);
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.dataDir = dataDir;
+        b.packsDir = packsDir;
+        b.limits = limits;
+        b.idleTimeout = idleTimeout;
+        b.resumeGrace = resumeGrace;
+        b.tlsCertificate = tlsCertificate;
+        b.tlsKey = tlsKey;
+        return b;
+    }
+
+    public boolean tlsEnabled() {
+        return tlsCertificate != null && tlsKey != null;
+    }
+
+    public Path trainerSecretFile() {
+        return dataDir.resolve("trainer.secret");
+    }
+
+    public Path sessionsDir() {
+        return dataDir.resolve("sessions");
+    }
+
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private Path dataDir = Path.of("drama-data");
+        private Path packsDir;
+        private Limits limits = Limits.defaults();
+        private Duration idleTimeout = Duration.ofSeconds(45);
+        private Duration resumeGrace = Duration.ofMinutes(10);
+        private Path tlsCertificate;
+        private Path tlsKey;
+
+        public Builder host(String value) { host = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder dataDir(Path value) { dataDir = value; return this; }
+        /** An extra folder of packs, watched for changes; the bundled packs are always loaded. */
+        public Builder packsDir(Path value) { packsDir = value; return this; }
+        public Builder limits(Limits value) { limits = value; return this; }
+        public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
+        public Builder resumeGrace(Duration value) { resumeGrace = value; return this; }
+        public Builder tls(Path certificate, Path key) { tlsCertificate = certificate; tlsKey = key; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey);
+        }
+    }
+}
