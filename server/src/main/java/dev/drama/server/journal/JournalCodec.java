@@ -1,0 +1,73 @@
+package dev.drama.server.journal;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.drama.proto.JournalRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The journal's on-disk form: varint32 length, then the record (protobuf's delimited form). */
+public final class JournalCodec {
+    private JournalCodec() {
+    }
+
+    /** What a journal file holds: its complete records, and where the last one ends. */
+    public record Contents(List<JournalRecord> records, long validLength, long fileLength) {
+        /** True when bytes after the last complete record were dropped (a crash mid-write). */
+        public boolean torn() {
+            return validLength < fileLength;
+        }
+    }
+
+    static byte[] encode(JournalRecord record) {
+        int size = record.getSerializedSize();
+        byte[] bytes = new byte[CodedOutputStream.computeUInt32SizeNoTag(size) + size];
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        try {
+            out.writeUInt32NoTag(size);
+            record.writeTo(out);
+            out.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads every complete record. A torn or garbled tail (a crash mid-write) ends the
+     * read instead of failing it: what was acknowledged was forced before the tail.
+     */
+    public static Contents read(Path path) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return new Contents(List.of(), 0, 0);
+        }
+        List<JournalRecord> records = new ArrayList<>();
+        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        long valid = 0;
+        try {
+            while (!in.isAtEnd()) {
+                int length = in.readRawVarint32();
+                if (length < 0 || length > bytes.length - in.getTotalBytesRead()) {
+                    break;
+                }
+                int limit = in.pushLimit(length);
+                JournalRecord record = JournalRecord.parseFrom(in);
+                in.popLimit(limit);
+                records.add(record);
+                valid = in.getTotalBytesRead();
+            }
+        } catch (InvalidProtocolBufferException e) {
+            // torn or garbled tail: keep what came before it
+        }
+        return new Contents(records, valid, bytes.length);
+    }
+}
