@@ -1,0 +1,73 @@
+package dev.drama.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One analysis run: checks every rule in report order and dresses each dilemma found. */
+final class Analyser {
+    private final Board board;
+    private final Situation s;
+    private final OptionIndex index;
+    private final Narrator narrator;
+    private final WayOutSearch wayOuts;
+
+    Analyser(Board board) {
+        this.board = board;
+        this.s = board.situation();
+        this.index = board.optionIndex();
+        this.narrator = new Narrator(board);
+        this.wayOuts = new WayOutSearch(board, narrator);
+    }
+
+    Analysis run() {
+        List<Dilemma> found = new ArrayList<>();
+        int c = s.c;
+        Future t = Future.complete(index, s.t);
+        Future[] hats = new Future[c];
+        for (DilemmaKind kind : DilemmaKind.values()) {
+            for (int a = 0; a < c; a++) {
+                if (!kind.hasTowards()) {
+                    boolean[] temptation = kind == DilemmaKind.THREAT ? Rules.threatTemptation(s, a) : Rules.cooperationTemptation(s, a);
+                    if (temptation != null) {
+                        Future against = kind == DilemmaKind.THREAT ? t : hat(hats, a);
+                        found.add(dilemma(kind, a, -1, Future.complete(index, temptation), against, List.of()));
+                    }
+                    continue;
+                }
+                for (int b = 0; b < c; b++) {
+                    if (b == a || !Rules.holds(s, kind, a, b)) {
+                        continue;
+                    }
+                    switch (kind) {
+                        case PERSUASION -> found.add(dilemma(kind, a, b, hat(hats, a), t, OptionLevel.detail(board, s, a, b)));
+                        case REJECTION -> found.add(dilemma(kind, a, b, hat(hats, b), t, OptionLevel.detail(board, s, b, a)));
+                        case POSITIONING -> found.add(dilemma(kind, a, b, hat(hats, b), hat(hats, a), List.of()));
+                        case TRUST -> {
+                            boolean[] temptation = Rules.trustTemptation(s, a, b);
+                            Future compared = temptation == null ? hat(hats, a) : Future.complete(index, temptation);
+                            found.add(dilemma(kind, a, b, compared, hat(hats, a), List.of()));
+                        }
+                        default -> throw new AssertionError(kind);
+                    }
+                }
+            }
+        }
+        return new Analysis(t, s.crisis(), s.commitment(), found);
+    }
+
+    private Future hat(Future[] hats, int i) {
+        if (hats[i] == null) {
+            hats[i] = Future.complete(index, s.hat[i]);
+        }
+        return hats[i];
+    }
+
+    private Dilemma dilemma(DilemmaKind kind, int a, int b, Future compared, Future against, List<OptionDetail> detail) {
+        String holder = board.characters().get(a).id();
+        Optional<String> towards = b < 0 ? Optional.empty() : Optional.of(board.characters().get(b).id());
+        List<WayOut> ways = wayOuts.find(kind, a, b);
+        String explanation = narrator.explain(kind, a, b, compared, against, detail);
+        return new Dilemma(kind, holder, towards, compared, against, detail, ways, explanation);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.drama.engine;
+
+/**
+ * devC(F, S): the futures that differ from F only on the options in S (all owned by C). Walks
+ * them in Gray-code order, flipping one option per step, so it scores 2^|S| - 1 futures with
+ * one scratch array. |S| is at most the number of options one character owns.
+ */
+final class Deviations {
+    /** Above this many options the walk would take too long; characters own far fewer in practice. */
+    static final int MAX_OPTIONS = 20;
+
+    private Deviations() {
+    }
+
+    /**
+     * The deviation C scores highest, if that score beats {@code baseScore}; else null. Ties keep
+     * the first found, so the result is deterministic.
+     */
+    static boolean[] best(Situation s, int who, boolean[] base, int[] options, int baseScore) {
+        int k = options.length;
+        if (k > MAX_OPTIONS) {
+            throw new IllegalStateException("character owns " + k + " options on one decision; at most " + MAX_OPTIONS + " are supported");
+        }
+        boolean[] scratch = base.clone();
+        Preference p = s.prefs[who];
+        int bestScore = baseScore;
+        int bestGray = 0;
+        int steps = 1 << k;
+        for (int i = 1; i < steps; i++) {
+            int bit = Integer.numberOfTrailingZeros(i);
+            int o = options[bit];
+            scratch[o] = !scratch[o];
+            int score = p.score(scratch);
+            if (score > bestScore) {
+                bestScore = score;
+                bestGray = i ^ (i >>> 1);
+            }
+        }
+        if (bestGray == 0) {
+            return null;
+        }
+        boolean[] result = base.clone();
+        for (int j = 0; j < k; j++) {
+            if ((bestGray >>> j & 1) != 0) {
+                result[options[j]] = !result[options[j]];
+            }
+        }
+        return result;
+    }
+}
