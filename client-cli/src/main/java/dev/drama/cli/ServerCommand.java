@@ -1,13 +1,80 @@
 package dev.drama.cli;
 
+import dev.drama.server.DramaServer;
+import dev.drama.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "server", description = "Run the drama server.")
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the drama server with the bundled packs (and any in --packs).")
 public final class ServerCommand implements Callable<Integer> {
+    private final ServerConfig defaults = ServerConfig.defaults();
+    private final ServerConfig.Limits limits = defaults.limits();
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = defaults.host();
+
+    @Option(names = {"-p", "--port"}, description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = defaults.port();
+
+    @Option(names = {"-d", "--data"}, description = "Data folder: journals and the trainer secret (default: ${DEFAULT-VALUE}).")
+    Path data = defaults.dataDir();
+
+    @Option(names = "--packs", description = "A folder of extra packs, watched for changes.")
+    Path packs;
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain: serve over TLS (with --tls-key).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key (PKCS#8) for --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--idle-timeout", description = "Close a connection silent this long, in seconds (default: ${DEFAULT-VALUE}).")
+    long idleSeconds = defaults.idleTimeout().toSeconds();
+
+    @Option(names = "--max-frame", description = "Largest frame in bytes (default: ${DEFAULT-VALUE}).")
+    int maxFrame = limits.maxFrameBytes();
+
+    @Option(names = "--max-text", description = "Longest talk in characters (default: ${DEFAULT-VALUE}).")
+    int maxText = limits.maxTextChars();
+
+    @Option(names = "--rate", description = "Commands per second per connection (default: ${DEFAULT-VALUE}).")
+    int rate = limits.commandsPerSecond();
+
+    @Option(names = "--burst", description = "Commands a connection may send at once (default: ${DEFAULT-VALUE}).")
+    int burst = limits.commandBurst();
+
+    @Option(names = "--max-sessions", description = "Sessions on this server (default: ${DEFAULT-VALUE}).")
+    int maxSessions = limits.maxSessions();
+
+    @Option(names = "--max-participants", description = "Participants per session (default: ${DEFAULT-VALUE}).")
+    int maxParticipants = limits.maxParticipantsPerSession();
+
+    @Option(names = "--max-connections-per-address", description = "Connections from one address (default: ${DEFAULT-VALUE}).")
+    int maxPerAddress = limits.maxConnectionsPerAddress();
+
     @Override
-    public Integer call() {
-        System.err.println("not written yet");
-        return 2;
+    public Integer call() throws InterruptedException {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            System.err.println("drama server: --tls-cert and --tls-key go together");
+            return 2;
+        }
+        ServerConfig config = defaults.toBuilder()
+                .host(host).port(port).dataDir(data).packsDir(packs)
+                .idleTimeout(Duration.ofSeconds(idleSeconds))
+                .limits(new ServerConfig.Limits(maxFrame, maxText, rate, burst, limits.offersPerMinute(), maxSessions,
+                        maxParticipants, maxPerAddress, limits.outboundBufferBytes()))
+                .tls(tlsCert, tlsKey)
+                .build();
+        DramaServer server = DramaServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        System.out.println("drama server on port " + server.port() + "; trainer secret in "
+                + config.trainerSecretFile().toAbsolutePath());
+        System.out.flush();
+        server.awaitClose();
+        return 0;
     }
 }

@@ -1,33 +1,119 @@
 package dev.drama.server;
 
-/** The running server: bound, serving, closable. */
-public final class DramaServer implements AutoCloseable {
-    private final ServerConfig config;
+import dev.drama.scenarios.registry.PackRegistry;
+import dev.drama.server.journal.Journal;
+import dev.drama.server.net.DramaChannelInitializer;
+import dev.drama.server.net.Lobby;
+import dev.drama.server.session.SessionRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-    private DramaServer(ServerConfig config) {
+/**
+ * The running server: packs loaded, sessions recovered from their journals, port bound.
+ * Network I/O runs on Netty's event loops; session work runs on a separate group of
+ * single-threaded executors, each session pinned to one of them.
+ */
+public final class DramaServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DramaServer.class);
+
+    private final ServerConfig config;
+    private final TrainerSecret secret;
+    private final PackRegistry packs;
+    private final Journal journal;
+    private final EventExecutorGroup sessionExecutors;
+    private final SessionRegistry sessions;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+
+    private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
+        this.secret = TrainerSecret.loadOrCreate(config.trainerSecretFile());
+        this.packs = new PackRegistry(config.packsDir());
+        packs.addListener(event -> log.info("packs: {}", event));
+        packs.start();
+        this.journal = new Journal();
+        this.sessionExecutors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> new Thread(r, "session"));
+        this.sessions = new SessionRegistry(config.sessionsDir(), journal, sessionExecutors, packs::find,
+                System::currentTimeMillis, config.limits().maxSessions(), config.limits().maxTextChars(),
+                config.limits().maxParticipantsPerSession());
+        int recovered = sessions.recover();
+        SslContext ssl = config.tlsEnabled()
+                ? SslContextBuilder.forServer(config.tlsCertificate().toFile(), config.tlsKey().toFile()).build() : null;
+        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        Lobby lobby = new Lobby(sessions, packs, secret);
+        this.serverChannel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new DramaChannelInitializer(config, ssl, lobby))
+                .bind(new InetSocketAddress(config.host(), config.port()))
+                .sync().channel();
+        log.info("drama server listening on {}:{}{}; data in {}; {} packs; {} sessions recovered",
+                config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
+                packs.list().size(), recovered);
+        log.info("trainer secret in {}", secret.file().toAbsolutePath());
     }
 
     /** Binds and starts serving; returns once the port is open. */
     public static DramaServer start(ServerConfig config) {
-        throw new UnsupportedOperationException("not written yet");
+        try {
+            return new DramaServer(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
     }
 
     /** The bound port (useful when the config asked for port 0). */
     public int port() {
-        return config.port();
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
     /** The trainer secret trainer consoles must present in Hello. */
     public String trainerSecret() {
-        throw new UnsupportedOperationException("not written yet");
+        return secret.value();
+    }
+
+    public ServerConfig config() {
+        return config;
     }
 
     /** Blocks until the server is closed. */
     public void awaitClose() throws InterruptedException {
+        serverChannel.closeFuture().sync();
     }
 
+    /** Stops accepting, closes connections, lets the sessions finish their queued work, and syncs the journal. */
     @Override
     public void close() {
+        serverChannel.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        journal.close();
+        sessions.close();
+        packs.close();
+        log.info("drama server stopped");
     }
 }

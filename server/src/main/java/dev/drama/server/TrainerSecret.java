@@ -1,0 +1,58 @@
+package dev.drama.server;
+
+import dev.drama.server.session.Tokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+
+/**
+ * The secret trainer consoles present. Generated on first start and kept in the data
+ * folder, readable by its owner only.
+ */
+public final class TrainerSecret {
+    private final String value;
+    private final Path file;
+
+    private TrainerSecret(String value, Path file) {
+        this.value = value;
+        this.file = file;
+    }
+
+    public static TrainerSecret loadOrCreate(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (stored.isEmpty()) {
+                throw new IOException(file + " is empty: delete it and a new trainer secret will be made");
+            }
+            return new TrainerSecret(stored, file);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        String value = Tokens.newToken();
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            return loadOrCreate(file);
+        }
+        Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
+        return new TrainerSecret(value, file);
+    }
+
+    /** Compares in constant time, so the secret cannot be guessed from response times. */
+    public boolean matches(String offered) {
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), offered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

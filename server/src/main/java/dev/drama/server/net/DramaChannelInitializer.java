@@ -1,0 +1,60 @@
+package dev.drama.server.net;
+
+import dev.drama.proto.ClientMessage;
+import dev.drama.server.ServerConfig;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.protobuf.ProtobufDecoder;
+import io.netty.handler.codec.protobuf.ProtobufEncoder;
+import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** Builds every connection's pipeline, in the order of architecture.md. */
+public final class DramaChannelInitializer extends ChannelInitializer<SocketChannel> {
+    public static final String TLS = "tls";
+    public static final String FLUSH = "flush-consolidation";
+    public static final String CONNECTION_LIMIT = "connection-limit";
+    public static final String IDLE = "idle";
+    public static final String FRAME_DECODER = "frame-decoder";
+    public static final String PROTOBUF_DECODER = "protobuf-decoder";
+    public static final String FRAME_ENCODER = "frame-encoder";
+    public static final String PROTOBUF_ENCODER = "protobuf-encoder";
+    public static final String RATE_LIMIT = "rate-limit";
+    public static final String HANDLER = "connection";
+
+    private final ServerConfig config;
+    private final SslContext ssl;
+    private final ConnectionLimiter connectionLimiter;
+    private final Lobby lobby;
+
+    public DramaChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby) {
+        this.config = config;
+        this.ssl = ssl;
+        this.connectionLimiter = new ConnectionLimiter(config.limits().maxConnectionsPerAddress());
+        this.lobby = lobby;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ServerConfig.Limits limits = config.limits();
+        channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(
+                limits.outboundBufferBytes() / 2, limits.outboundBufferBytes()));
+        ChannelPipeline p = channel.pipeline();
+        p.addLast(CONNECTION_LIMIT, connectionLimiter);
+        if (ssl != null) {
+            p.addLast(TLS, ssl.newHandler(channel.alloc()));
+        }
+        p.addLast(FLUSH, new FlushConsolidationHandler(256, true));
+        p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast(FRAME_DECODER, new BoundedVarint32FrameDecoder(limits.maxFrameBytes()));
+        p.addLast(PROTOBUF_DECODER, new ProtobufDecoder(ClientMessage.getDefaultInstance()));
+        p.addLast(FRAME_ENCODER, new ProtobufVarint32LengthFieldPrepender());
+        p.addLast(PROTOBUF_ENCODER, new ProtobufEncoder());
+        p.addLast(RATE_LIMIT, new CommandRateLimiter(limits.commandsPerSecond(), limits.commandBurst()));
+        p.addLast(HANDLER, new ConnectionHandler(lobby));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.drama.server.net;
+
+import dev.drama.proto.ClientMessage;
+import dev.drama.proto.ErrorCode;
+import dev.drama.proto.PackList;
+import dev.drama.proto.PackSummary;
+import dev.drama.proto.Pong;
+import dev.drama.proto.ProtocolVersion;
+import dev.drama.proto.Role;
+import dev.drama.proto.ServerMessage;
+import dev.drama.proto.SessionList;
+import dev.drama.proto.Welcome;
+import dev.drama.scenarios.Problem;
+import dev.drama.scenarios.model.Pack;
+import dev.drama.scenarios.registry.PackRegistry;
+import dev.drama.scenarios.registry.UploadResult;
+import dev.drama.server.TrainerSecret;
+import dev.drama.server.session.Participant;
+import dev.drama.server.session.Refusal;
+import dev.drama.server.session.Session;
+import dev.drama.server.session.SessionRegistry;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commands a connection makes before (or instead of) acting in a session: hello,
+ * opening, joining, resuming and watching sessions, and the trainer's server-wide
+ * requests. Session commands are handed to the connection's session.
+ */
+public final class Lobby {
+    private static final Logger log = LoggerFactory.getLogger(Lobby.class);
+    static final String SERVER_NAME = "drama-server 0.1";
+
+    private final SessionRegistry sessions;
+    private final PackRegistry packs;
+    private final TrainerSecret secret;
+
+    public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret) {
+        this.sessions = sessions;
+        this.packs = packs;
+        this.secret = secret;
+    }
+
+    /** Handles a command from a connection that has said hello. */
+    void handle(Connection c, ClientMessage m) {
+        long id = m.getRequestId();
+        switch (m.getCommandCase()) {
+            case HELLO -> c.send(Replies.error(id, ErrorCode.MALFORMED_COMMAND, "hello was already said"));
+            case PING -> c.send(ServerMessage.newBuilder().setRequestId(id)
+                    .setPong(Pong.newBuilder().setNonce(m.getPing().getNonce())).build());
+            case LIST_PACKS -> ifTrainer(c, id, () -> c.send(packList(id)));
+            case LIST_SESSIONS -> ifTrainer(c, id, () -> c.send(ServerMessage.newBuilder().setRequestId(id)
+                    .setSessions(SessionList.newBuilder().addAllSessions(sessions.summaries())).build()));
+            case UPLOAD_PACK -> ifTrainer(c, id, () -> upload(c, m));
+            case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
+            case ATTACH_TRAINER -> ifTrainer(c, id, () -> enter(c, id, m.getAttachTrainer().getJoinCode(),
+                    "Trainer", Role.TRAINER, ""));
+            case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
+                    m.getJoin().getCharacterId());
+            case WATCH -> enter(c, id, m.getWatch().getJoinCode(),
+                    m.getWatch().getDisplayName().isBlank() ? "Observer" : m.getWatch().getDisplayName(), Role.OBSERVER, "");
+            case RESUME -> resume(c, id, m.getResume().getResumeToken());
+            case LEAVE -> leave(c, id);
+            case COMMAND_NOT_SET -> c.send(Replies.error(id, ErrorCode.MALFORMED_COMMAND, "the message holds no command"));
+            default -> inSession(c, m);
+        }
+    }
+
+    /** The reply to hello: checks the protocol version and, if given, the trainer secret. */
+    boolean hello(Connection c, ClientMessage m) {
+        long id = m.getRequestId();
+        if (!m.hasHello()) {
+            Replies.closeWith(c.channel(), ErrorCode.MALFORMED_COMMAND, "say hello first");
+            return false;
+        }
+        if (m.getHello().getProtocolVersion() != ProtocolVersion.PROTOCOL_VERSION_CURRENT) {
+            c.send(Replies.error(id, ErrorCode.PROTOCOL_VERSION_MISMATCH, "this server speaks protocol version "
+                    + ProtocolVersion.PROTOCOL_VERSION_CURRENT_VALUE + "; update your client"));
+            c.close();
+            return false;
+        }
+        String offered = m.getHello().getTrainerSecret();
+        if (!offered.isEmpty() && !secret.matches(offered)) {
+            c.send(Replies.error(id, ErrorCode.NOT_AUTHENTICATED, "the trainer secret is wrong"));
+            c.close();
+            return false;
+        }
+        c.trainer(!offered.isEmpty());
+        c.send(ServerMessage.newBuilder().setRequestId(id).setWelcome(Welcome.newBuilder()
+                .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_CURRENT).setServer(SERVER_NAME)
+                .setTrainer(c.trainer())).build());
+        return true;
+    }
+
+    /** The connection closed: its participant has left (and may come back with its token). */
+    void disconnected(Connection c) {
+        Connection.Membership m = c.membership();
+        if (m != null) {
+            m.session().left(m.participant(), c);
+        }
+    }
+
+    private void ifTrainer(Connection c, long id, Runnable action) {
+        if (c.trainer()) {
+            action.run();
+        } else {
+            c.send(Replies.error(id, ErrorCode.NOT_AUTHENTICATED, "only a trainer (with the trainer secret) can do that"));
+        }
+    }
+
+    private boolean notYetInSession(Connection c, long id) {
+        if (c.membership() != null) {
+            c.send(Replies.error(id, ErrorCode.ALREADY_IN_SESSION, "this connection is already in a session"));
+            return false;
+        }
+        return true;
+    }
+
+    private void create(Connection c, ClientMessage m) {
+        long id = m.getRequestId();
+        if (!notYetInSession(c, id)) {
+            return;
+        }
+        try {
+            Session session = sessions.open(m.getCreateSession().getPackId());
+            session.join(c, id, "Trainer", Role.TRAINER, "", seated(c, session));
+        } catch (IOException e) {
+            log.error("could not open a session", e);
+            c.send(Replies.error(id, ErrorCode.INTERNAL, "the server could not create the session's journal"));
+        } catch (Refusal r) {
+            c.send(Replies.error(id, r.code(), r.getMessage()));
+        }
+    }
+
+    private void enter(Connection c, long id, String code, String name, Role role, String characterWish) {
+        if (!notYetInSession(c, id)) {
+            return;
+        }
+        Optional<Session> session = sessions.byJoinCode(code);
+        if (session.isEmpty()) {
+            c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "no session has the join code '" + code + "'"));
+            return;
+        }
+        session.get().join(c, id, name, role, characterWish, seated(c, session.get()));
+    }
+
+    private void resume(Connection c, long id, String token) {
+        if (!notYetInSession(c, id)) {
+            return;
+        }
+        Optional<SessionRegistry.Seat> seat = sessions.byToken(token);
+        if (seat.isEmpty()) {
+            c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "that resume token is not known here"));
+            return;
+        }
+        Session session = seat.get().session();
+        session.resume(seat.get().participantId(), token, c, id, seated(c, session));
+    }
+
+    private Consumer<Participant> seated(Connection c, Session session) {
+        return p -> {
+            c.membership(new Connection.Membership(session, p));
+            log.info("{} is {} '{}' in session {}", c, p.role().name().toLowerCase(), p.displayName(), session.id());
+        };
+    }
+
+    private void leave(Connection c, long id) {
+        disconnected(c);
+        c.membership(null);
+        c.send(ServerMessage.newBuilder().setRequestId(id).setAck(dev.drama.proto.Ack.getDefaultInstance()).build());
+    }
+
+    private void inSession(Connection c, ClientMessage m) {
+        Connection.Membership seat = c.membership();
+        if (seat == null) {
+            c.send(Replies.error(m.getRequestId(), ErrorCode.NOT_IN_SESSION, "join a session first"));
+            return;
+        }
+        seat.session().submit(seat.participant(), m, c);
+    }
+
+    private ServerMessage packList(long id) {
+        PackList.Builder list = PackList.newBuilder();
+        for (Pack p : packs.list()) {
+            list.addPacks(PackSummary.newBuilder().setPackId(p.id()).setTitle(p.title())
+                    .setVersion(String.valueOf(p.version())).setCharacters(p.characters().size())
+                    .setOptions(p.options().size()));
+        }
+        return ServerMessage.newBuilder().setRequestId(id).setPacks(list).build();
+    }
+
+    private void upload(Connection c, ClientMessage m) {
+        long id = m.getRequestId();
+        UploadResult result = packs.upload(m.getUploadPack().getFileName(), m.getUploadPack().getZip().toByteArray());
+        if (result.ok()) {
+            log.info("pack {} uploaded by {}", result.pack().orElseThrow(), c);
+            c.send(packList(id));
+        } else {
+            StringBuilder report = new StringBuilder("the pack was refused; nothing was changed:");
+            for (Problem p : result.problems()) {
+                report.append('\n').append(p);
+            }
+            c.send(Replies.error(id, ErrorCode.INVALID_PACK, report.toString()));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.drama.server.session;
+
+import dev.drama.proto.ErrorCode;
+import dev.drama.proto.JournalRecord;
+import dev.drama.proto.ServerMessage;
+
+/** What a session decides about a command: refuse it, answer it, or record a change. */
+sealed interface Decision {
+    record Refuse(ErrorCode code, String message) implements Decision {
+    }
+
+    record Answer(ServerMessage reply) implements Decision {
+    }
+
+    record Change(JournalRecord.Builder record) implements Decision {
+    }
+
+    static Decision refuse(ErrorCode code, String message) {
+        return new Refuse(code, message);
+    }
+}

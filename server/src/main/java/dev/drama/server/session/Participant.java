@@ -1,0 +1,84 @@
+package dev.drama.server.session;
+
+import dev.drama.proto.Role;
+import dev.drama.server.visibility.Viewer;
+
+/** Someone in a session: trainer, trainee or observer. Changed only by its session's actor. */
+public final class Participant implements Viewer {
+    private final String id;
+    private final String displayName;
+    private final Role role;
+    private final byte[] tokenHash;
+    private String characterId = "";
+    private Recipient connection;
+    private boolean removed;
+
+    Participant(String id, String displayName, Role role, byte[] tokenHash) {
+        this.id = id;
+        this.displayName = displayName;
+        this.role = role;
+        this.tokenHash = tokenHash;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public String characterId() {
+        return characterId;
+    }
+
+    public boolean hasCharacter() {
+        return !characterId.isEmpty();
+    }
+
+    byte[] tokenHash() {
+        return tokenHash;
+    }
+
+    void assign(String characterId) {
+        this.characterId = characterId;
+    }
+
+    public boolean connected() {
+        return connection != null;
+    }
+
+    Recipient connection() {
+        return connection;
+    }
+
+    void attach(Recipient recipient) {
+        this.connection = recipient;
+    }
+
+    void detach() {
+        this.connection = null;
+    }
+
+    boolean removed() {
+        return removed;
+    }
+
+    void remove() {
+        removed = true;
+        characterId = "";
+    }
+
+    dev.drama.proto.Participant view() {
+        return dev.drama.proto.Participant.newBuilder()
+                .setParticipantId(id).setDisplayName(displayName).setRole(role)
+                .setCharacterId(characterId).setConnected(connected())
+                .build();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.drama.server.session;
+
+import dev.drama.proto.ErrorCode;
+
+/** Thrown inside command validation to refuse a command with a code and a plain sentence. */
+public final class Refusal extends RuntimeException {
+    private final ErrorCode code;
+
+    Refusal(ErrorCode code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    /** Refuses unless the condition holds. */
+    static void require(boolean condition, ErrorCode code, String message) {
+        if (!condition) {
+            throw new Refusal(code, message);
+        }
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+}

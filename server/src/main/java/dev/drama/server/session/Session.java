@@ -1,0 +1,311 @@
+package dev.drama.server.session;
+
+import dev.drama.proto.ClientMessage;
+import dev.drama.proto.ErrorCode;
+import dev.drama.proto.JournalRecord;
+import dev.drama.proto.Notice;
+import dev.drama.proto.Phase;
+import dev.drama.proto.PhaseChanged;
+import dev.drama.proto.Role;
+import dev.drama.proto.ServerMessage;
+import dev.drama.proto.SessionJoined;
+import dev.drama.proto.SessionSummary;
+import dev.drama.server.journal.Journal;
+import dev.drama.server.journal.JournalFile;
+import dev.drama.server.net.Replies;
+import dev.drama.server.visibility.Visibility;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running session, as an actor: every change runs on its own single-threaded
+ * executor, one at a time, so the state needs no locks and every event has a total
+ * order. A change is applied, appended to the journal, and only once the journal has
+ * it on disk are its effects sent and the command acknowledged.
+ */
+public final class Session {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+    private static final long WARNING_BEFORE_DEADLINE_MS = 60_000;
+
+    /** What the registry needs to hear from a session. */
+    public interface Listener {
+        void participantJoined(Session session, byte[] tokenHash, String participantId);
+    }
+
+    private final SessionState state;
+    private final Moves moves;
+    private final EventExecutor executor;
+    private final Journal journal;
+    private final JournalFile file;
+    private final LongSupplier clock;
+    private final Listener listener;
+    private final int maxParticipants;
+    private long seq;
+    private ScheduledFuture<?> timer;
+    private volatile SessionSummary summary;
+
+    Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
+            Listener listener, int maxTextChars, int maxParticipants) {
+        this.state = state;
+        this.moves = new Moves(state, maxTextChars);
+        this.executor = executor;
+        this.journal = journal;
+        this.file = file;
+        this.clock = clock;
+        this.listener = listener;
+        this.maxParticipants = maxParticipants;
+        this.summary = summarise();
+    }
+
+    public String id() {
+        return state.sessionId();
+    }
+
+    public String joinCode() {
+        return state.joinCode();
+    }
+
+    /** A snapshot safe to read from any thread. */
+    public SessionSummary summary() {
+        return summary;
+    }
+
+    // ------------------------------------------------------------------ entry points (any thread)
+
+    public void submit(Participant who, ClientMessage command, Recipient replyTo) {
+        executor.execute(() -> handle(who, command, replyTo));
+    }
+
+    /** Adds a participant; {@code onJoined} runs (in the actor) once it is durable and told. */
+    public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
+                     java.util.function.Consumer<Participant> onJoined) {
+        executor.execute(() -> {
+            try {
+                String token = Tokens.newToken();
+                String participantId = "p" + (state.participants().size() + 1);
+                List<JournalRecord.Builder> records = Admission.admit(state, participantId, Tokens.hash(token),
+                        displayName, role, characterWish, maxParticipants);
+                commit(records, requestId, recipient, () -> {
+                    Participant p = state.participant(participantId).orElseThrow();
+                    welcome(p, recipient, requestId, token);
+                    onJoined.accept(p);
+                });
+            } catch (Refusal r) {
+                recipient.send(Replies.error(requestId, r.code(), r.getMessage()));
+            }
+        });
+    }
+
+    /** Takes a participant back on a new connection (after a drop or a restart). */
+    public void resume(String participantId, String token, Recipient recipient, long requestId,
+                       java.util.function.Consumer<Participant> onResumed) {
+        executor.execute(() -> {
+            Participant p = state.participant(participantId).orElse(null);
+            if (p == null || p.removed()) {
+                recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION, "that resume token is no longer valid"));
+                return;
+            }
+            Recipient old = p.connection();
+            if (old != null && old != recipient) {
+                p.detach();
+                old.close();
+            }
+            publish(List.of(state.presence(p, true)));
+            welcome(p, recipient, requestId, token);
+            onResumed.accept(p);
+        });
+    }
+
+    /** The connection of a participant closed. */
+    public void left(Participant who, Recipient recipient) {
+        executor.execute(() -> {
+            if (who.connection() == recipient) {
+                who.detach();
+                publish(List.of(state.presence(who, false)));
+                summaryChanged();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ inside the actor
+
+    private void welcome(Participant p, Recipient recipient, long requestId, String token) {
+        p.attach(recipient);
+        recipient.send(ServerMessage.newBuilder().setRequestId(requestId).setSessionJoined(SessionJoined.newBuilder()
+                .setSessionId(state.sessionId()).setJoinCode(state.joinCode()).setParticipantId(p.id())
+                .setResumeToken(token).setRole(p.role()).setCharacterId(p.characterId())
+                .setPackTitle(state.pack().title())).build());
+        publish(state.catchUp(p, clock.getAsLong()));
+        summaryChanged();
+    }
+
+    private void handle(Participant who, ClientMessage command, Recipient replyTo) {
+        Decision decision = moves.decide(who, command, clock.getAsLong());
+        long requestId = command.getRequestId();
+        if (decision instanceof Decision.Refuse r) {
+            replyTo.send(Replies.error(requestId, r.code(), r.message()));
+        } else if (decision instanceof Decision.Answer a) {
+            if (Visibility.mayReceive(who, a.reply(), state.phase())) {
+                replyTo.send(a.reply().toBuilder().setRequestId(requestId).build());
+            }
+        } else if (decision instanceof Decision.Change c) {
+            commit(List.of(c.record()), requestId, replyTo, () -> {
+                replyTo.send(ServerMessage.newBuilder().setRequestId(requestId)
+                        .setAck(dev.drama.proto.Ack.getDefaultInstance()).build());
+                if (c.record().hasParticipantRemoved()) {
+                    disconnect(c.record().getParticipantRemoved().getParticipantId());
+                }
+            });
+        }
+    }
+
+    /**
+     * Applies records, journals them, and once they are durable sends their effects,
+     * then runs {@code then} (the reply). Follow-ups (the clock, an automatic reveal) come after.
+     */
+    private void commit(List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable then) {
+        List<Outbound> effects = new ArrayList<>();
+        CompletableFuture<Void> durable = CompletableFuture.completedFuture(null);
+        for (JournalRecord.Builder b : builders) {
+            JournalRecord record = b.setSeq(++seq).setAtEpochMs(clock.getAsLong()).build();
+            effects.addAll(applyRecord(record));
+            durable = journal.append(file, record);
+        }
+        durable.whenComplete((ok, failure) -> executor.execute(() -> {
+            if (failure != null) {
+                log.error("session {}: journal append failed; the move is not acknowledged", id(), failure);
+                if (requester != null) {
+                    requester.send(Replies.error(requestId, ErrorCode.INTERNAL, "the server could not save that move"));
+                }
+                return;
+            }
+            publish(effects);
+            then.run();
+            summaryChanged();
+            followUps();
+        }));
+    }
+
+    /** Applies a record (live or on replay) and keeps indexes and timers in step with it. */
+    List<Outbound> applyRecord(JournalRecord record) {
+        seq = Math.max(seq, record.getSeq());
+        List<Outbound> effects = state.apply(record);
+        if (record.hasParticipantJoined()) {
+            listener.participantJoined(this, record.getParticipantJoined().getResumeTokenHash().toByteArray(),
+                    record.getParticipantJoined().getParticipantId());
+        }
+        if (record.hasPhaseChanged() || record.hasClockChanged()) {
+            scheduleClock();
+        }
+        return effects;
+    }
+
+    /** Moves the session on by itself: the reveal when every player has committed. */
+    private void followUps() {
+        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.playedCharacters().isEmpty()
+                && state.commitments().keySet().containsAll(state.playedCharacters())) {
+            changePhase(Phase.DEBRIEF);
+        }
+    }
+
+    private void changePhase(Phase next) {
+        long deadline = PhasePlan.minutes(state.pack(), next).map(m -> clock.getAsLong() + m * 60_000L).orElse(0L);
+        commit(List.of(JournalRecord.newBuilder().setPhaseChanged(
+                PhaseChanged.newBuilder().setPhase(next).setDeadlineEpochMs(deadline))), 0, null, () -> { });
+    }
+
+    private void scheduleClock() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        PhaseClock c = state.clock();
+        if (!c.running()) {
+            return;
+        }
+        long left = c.deadlineEpochMs() - clock.getAsLong();
+        if (left > WARNING_BEFORE_DEADLINE_MS) {
+            timer = executor.schedule(() -> {
+                notice("one minute left in the " + Moves.phaseName(state.phase()));
+                scheduleClock();
+            }, left - WARNING_BEFORE_DEADLINE_MS, TimeUnit.MILLISECONDS);
+        } else {
+            timer = executor.schedule(this::deadline, Math.max(0, left), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void deadline() {
+        timer = null;
+        switch (state.phase()) {
+            case NEGOTIATION -> changePhase(Phase.MOMENT_OF_TRUTH);
+            case MOMENT_OF_TRUTH -> changePhase(Phase.DEBRIEF);
+            default -> notice("time is up for the " + Moves.phaseName(state.phase()) + "; the trainer will move on");
+        }
+    }
+
+    private void disconnect(String participantId) {
+        state.participant(participantId).filter(Participant::connected).ifPresent(p -> {
+            p.connection().send(Replies.error(0, ErrorCode.NOT_ALLOWED, "the trainer has removed you from the session"));
+            p.connection().close();
+            p.detach();
+        });
+    }
+
+    private void notice(String text) {
+        publish(List.of(Outbound.broadcast(ServerMessage.newBuilder().setNotice(Notice.newBuilder().setText(text)).build())));
+    }
+
+    private void publish(List<Outbound> effects) {
+        for (Outbound o : effects) {
+            if (o.onlyParticipantId() != null) {
+                state.participant(o.onlyParticipantId()).ifPresent(p -> deliver(p, o.message()));
+            } else {
+                for (Participant p : state.participants()) {
+                    deliver(p, o.message());
+                }
+            }
+        }
+    }
+
+    private void deliver(Participant p, ServerMessage message) {
+        if (p.connected() && !p.removed() && Visibility.mayReceive(p, message, state.phase())) {
+            p.connection().send(message);
+        }
+    }
+
+    private void summaryChanged() {
+        summary = summarise();
+    }
+
+    private SessionSummary summarise() {
+        return SessionSummary.newBuilder().setSessionId(state.sessionId()).setJoinCode(state.joinCode())
+                .setPackId(state.pack().id()).setPhase(state.phase())
+                .setParticipants((int) state.participants().stream().filter(p -> !p.removed()).count())
+                .setCreatedEpochMs(state.createdEpochMs()).build();
+    }
+
+    /** Ends the actor's use of its journal file (server shutdown). */
+    void closeFile() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            log.warn("session {}: closing journal: {}", id(), e.toString());
+        }
+    }
+
+    EventExecutor executor() {
+        return executor;
+    }
+
+    SessionState state() {
+        return state;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.drama.server.session;
+
+import static dev.drama.server.session.Refusal.require;
+
+import dev.drama.proto.ErrorCode;
+import dev.drama.proto.JournalRecord;
+import dev.drama.proto.SessionOpened;
+import dev.drama.proto.SessionSummary;
+import dev.drama.scenarios.model.Pack;
+import dev.drama.server.journal.Journal;
+import dev.drama.server.journal.JournalCodec;
+import dev.drama.server.journal.JournalFile;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All sessions of the server: opening new ones, finding them by join code or resume
+ * token, and rebuilding them from their journals when the server starts.
+ * Thread-safe; each session's own state is touched only by its actor.
+ */
+public final class SessionRegistry implements Session.Listener {
+    private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
+    private static final String JOURNAL = "journal.bin";
+
+    /** Where a resume token leads. */
+    public record Seat(Session session, String participantId) {
+    }
+
+    private final Path sessionsDir;
+    private final Journal journal;
+    private final EventExecutorGroup executors;
+    private final Function<String, Optional<Pack>> packs;
+    private final LongSupplier clock;
+    private final int maxSessions;
+    private final int maxTextChars;
+    private final int maxParticipants;
+    private final Map<String, Session> byCode = new ConcurrentHashMap<>();
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final Map<String, Seat> byToken = new ConcurrentHashMap<>();
+
+    public SessionRegistry(Path sessionsDir, Journal journal, EventExecutorGroup executors,
+                           Function<String, Optional<Pack>> packs, LongSupplier clock,
+                           int maxSessions, int maxTextChars, int maxParticipants) {
+        this.sessionsDir = sessionsDir;
+        this.journal = journal;
+        this.executors = executors;
+        this.packs = packs;
+        this.clock = clock;
+        this.maxSessions = maxSessions;
+        this.maxTextChars = maxTextChars;
+        this.maxParticipants = maxParticipants;
+    }
+
+    /** Opens a new session on a pack; its first record is made durable before it can be joined. */
+    public Session open(String packId) throws IOException {
+        Pack pack = packs.apply(packId).orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_PACK,
+                "there is no pack '" + packId + "'; see the list of packs"));
+        require(byId.size() < maxSessions, ErrorCode.LIMIT_REACHED, "the server is at its limit of " + maxSessions + " sessions");
+        String id = Tokens.newSessionId();
+        String code = uniqueJoinCode();
+        Path dir = Files.createDirectories(sessionsDir.resolve(id));
+        JournalFile file = journal.open(dir.resolve(JOURNAL), 0);
+        long now = clock.getAsLong();
+        Session session = newSession(new SessionState(id, code, pack, now), file);
+        JournalRecord opened = JournalRecord.newBuilder().setSeq(0).setAtEpochMs(now)
+                .setSessionOpened(SessionOpened.newBuilder().setSessionId(id).setJoinCode(code)
+                        .setPackId(pack.id()).setPackVersion(String.valueOf(pack.version())).setPackDigest(pack.digest()))
+                .build();
+        session.applyRecord(opened);
+        journal.append(file, opened).join();
+        register(session);
+        log.info("session {} opened on pack {} with join code {}", id, pack, code);
+        return session;
+    }
+
+    /** Rebuilds every session found in the data folder from its journal. */
+    public int recover() throws IOException {
+        if (!Files.isDirectory(sessionsDir)) {
+            return 0;
+        }
+        int recovered = 0;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sessionsDir)) {
+            for (Path dir : dirs) {
+                try {
+                    if (recover(dir.resolve(JOURNAL))) {
+                        recovered++;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log.error("session in {} could not be recovered: {}", dir, e.toString());
+                }
+            }
+        }
+        return recovered;
+    }
+
+    private boolean recover(Path path) throws IOException {
+        JournalCodec.Contents contents = JournalCodec.read(path);
+        if (contents.records().isEmpty() || !contents.records().get(0).hasSessionOpened()) {
+            log.warn("{} holds no session; skipped", path);
+            return false;
+        }
+        if (contents.torn()) {
+            log.warn("{}: dropped {} bytes of a record torn by a crash", path, contents.fileLength() - contents.validLength());
+        }
+        SessionOpened opened = contents.records().get(0).getSessionOpened();
+        Pack pack = packs.apply(opened.getPackId()).orElseThrow(() ->
+                new IllegalStateException("pack '" + opened.getPackId() + "' is no longer installed"));
+        if (!pack.digest().equals(opened.getPackDigest())) {
+            log.warn("session {} started on another version of pack {}; replaying on {}", opened.getSessionId(),
+                    pack.id(), pack);
+        }
+        JournalFile file = journal.open(path, contents.validLength());
+        Session session = newSession(new SessionState(opened.getSessionId(), opened.getJoinCode(), pack,
+                contents.records().get(0).getAtEpochMs()), file);
+        // Replay on the session's own executor, so its timers and state stay on one thread.
+        session.executor().submit(() -> contents.records().forEach(session::applyRecord)).syncUninterruptibly();
+        register(session);
+        log.info("session {} recovered: {} records, phase {}", session.id(), contents.records().size(),
+                session.summary().getPhase());
+        return true;
+    }
+
+    private Session newSession(SessionState state, JournalFile file) {
+        return new Session(state, executors.next(), journal, file, clock, this, maxTextChars, maxParticipants);
+    }
+
+    private void register(Session session) {
+        byId.put(session.id(), session);
+        byCode.put(session.joinCode(), session);
+    }
+
+    private String uniqueJoinCode() {
+        String code;
+        do {
+            code = Tokens.newJoinCode();
+        } while (byCode.containsKey(code));
+        return code;
+    }
+
+    public Optional<Session> byJoinCode(String code) {
+        return Optional.ofNullable(byCode.get(code.strip().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    public Optional<Seat> byToken(String token) {
+        return Optional.ofNullable(byToken.get(HexFormat.of().formatHex(Tokens.hash(token))));
+    }
+
+    public List<SessionSummary> summaries() {
+        return byId.values().stream().map(Session::summary)
+                .sorted(Comparator.comparingLong(SessionSummary::getCreatedEpochMs)).toList();
+    }
+
+    @Override
+    public void participantJoined(Session session, byte[] tokenHash, String participantId) {
+        byToken.put(HexFormat.of().formatHex(tokenHash), new Seat(session, participantId));
+    }
+
+    public void close() {
+        byId.values().forEach(Session::closeFile);
+    }
+}

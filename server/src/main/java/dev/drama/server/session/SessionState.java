@@ -1,0 +1,324 @@
+package dev.drama.server.session;
+
+import dev.drama.engine.Analysis;
+import dev.drama.engine.AnalysisDiff;
+import dev.drama.engine.Board;
+import dev.drama.engine.Dilemma;
+import dev.drama.engine.DilemmaEngine;
+import dev.drama.engine.Future;
+import dev.drama.proto.BoardView;
+import dev.drama.proto.Briefing;
+import dev.drama.proto.CommitmentEvent;
+import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.InjectEvent;
+import dev.drama.proto.JournalRecord;
+import dev.drama.proto.Offer;
+import dev.drama.proto.OfferEvent;
+import dev.drama.proto.OptionSetting;
+import dev.drama.proto.ParticipantEvent;
+import dev.drama.proto.Phase;
+import dev.drama.proto.Role;
+import dev.drama.proto.ServerMessage;
+import dev.drama.scenarios.model.Inject;
+import dev.drama.scenarios.model.Pack;
+import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.server.view.BoardViews;
+import dev.drama.server.view.DilemmaViews;
+import dev.drama.server.view.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one session knows, changed only by applying journal records. Applying the
+ * same records in the same order always gives the same state, which is how a restarted
+ * server rebuilds a session. Pure: no I/O, no clock, no threads; it returns what should
+ * be sent and leaves the sending to {@link Session}.
+ */
+public final class SessionState {
+    private final String sessionId;
+    private final String joinCode;
+    private final Pack pack;
+    private final long createdEpochMs;
+    private Board board;
+    private Analysis analysis;
+    private Phase phase = Phase.LOBBY;
+    private final PhaseClock clock = new PhaseClock();
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final OfferBook offers = new OfferBook();
+    private final Map<String, List<OptionSetting>> commitments = new LinkedHashMap<>();
+    /** Talk, offers and injects in order, replayed (through visibility) to late joiners. */
+    private final List<ServerMessage> history = new ArrayList<>();
+    /** Every record applied, in order: the transcript and the debrief are views of it. */
+    private final List<JournalRecord> journal = new ArrayList<>();
+
+    public SessionState(String sessionId, String joinCode, Pack pack, long createdEpochMs) {
+        this.sessionId = sessionId;
+        this.joinCode = joinCode;
+        this.pack = pack;
+        this.createdEpochMs = createdEpochMs;
+        this.board = pack.openingBoard();
+        this.analysis = DilemmaEngine.analyse(board);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public String sessionId() { return sessionId; }
+    public String joinCode() { return joinCode; }
+    public Pack pack() { return pack; }
+    public long createdEpochMs() { return createdEpochMs; }
+    public Board board() { return board; }
+    public Analysis analysis() { return analysis; }
+    public Phase phase() { return phase; }
+    public PhaseClock clock() { return clock; }
+    public List<JournalRecord> journal() { return List.copyOf(journal); }
+    OfferBook offers() { return offers; }
+    Map<String, List<OptionSetting>> commitments() { return commitments; }
+
+    public List<Participant> participants() {
+        return List.copyOf(participants.values());
+    }
+
+    public Optional<Participant> participant(String id) {
+        return Optional.ofNullable(participants.get(id));
+    }
+
+    Optional<Participant> playerOf(String characterId) {
+        return participants.values().stream()
+                .filter(p -> p.role() == Role.TRAINEE && characterId.equals(p.characterId()))
+                .findFirst();
+    }
+
+    /** Characters that have a player, in board order: they must commit at the moment of truth. */
+    List<String> playedCharacters() {
+        return board.characters().stream().map(dev.drama.engine.Character::id)
+                .filter(id -> playerOf(id).isPresent()).toList();
+    }
+
+    public ServerMessage sessionStateMessage(long nowMs) {
+        dev.drama.proto.SessionState.Builder b = dev.drama.proto.SessionState.newBuilder()
+                .setSessionId(sessionId).setPackId(pack.id()).setPackTitle(pack.title())
+                .setPhase(phase).setPaused(clock.paused())
+                .setPhaseDeadlineEpochMs(clock.paused() ? 0 : clock.deadlineEpochMs())
+                .setRemainingSeconds((int) (clock.remainingMs(nowMs) / 1000))
+                .setIntroduction(pack.introduction());
+        for (Participant p : participants.values()) {
+            if (!p.removed()) {
+                b.addParticipants(p.view());
+            }
+        }
+        return ServerMessage.newBuilder().setSessionState(b).build();
+    }
+
+    public BoardView boardView(String changedBy) {
+        return BoardViews.of(board, analysis, pack,
+                id -> playerOf(id).map(Participant::displayName).orElse(""), changedBy);
+    }
+
+    ServerMessage briefingMessage(String characterId) {
+        PackCharacter c = pack.character(characterId).orElseThrow();
+        return ServerMessage.newBuilder().setBriefing(Briefing.newBuilder()
+                .setCharacterId(c.id()).setCharacterName(c.name()).setText(c.briefing())
+                .setMandate(c.mandate()).addAllPreferences(pack.preferencesInWords(c.id()))).build();
+    }
+
+    /** What a participant needs on arriving (or coming back): the state of things, then its own secrets. */
+    List<Outbound> catchUp(Participant p, long nowMs) {
+        List<Outbound> out = new ArrayList<>();
+        out.add(Outbound.to(p, sessionStateMessage(nowMs)));
+        out.add(Outbound.to(p, ServerMessage.newBuilder().setBoard(boardView("")).build()));
+        for (ServerMessage m : history) {
+            out.add(Outbound.to(p, m));
+        }
+        out.addAll(secretsFor(p));
+        return out;
+    }
+
+    /** The briefing and current dilemmas a participant may see (trainers: all of them). */
+    private List<Outbound> secretsFor(Participant p) {
+        List<Outbound> out = new ArrayList<>();
+        if (phase.getNumber() < Phase.BRIEFING_VALUE) {
+            return out;
+        }
+        for (dev.drama.engine.Character c : board.characters()) {
+            boolean mine = c.id().equals(p.characterId());
+            if (mine || p.role() == Role.TRAINER) {
+                out.add(Outbound.to(p, briefingMessage(c.id())));
+                for (Dilemma d : analysis.of(c.id())) {
+                    out.add(Outbound.to(p, DilemmaViews.event(d, DilemmaEvent.Change.CURRENT)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ applying records
+
+    /** Applies one record and returns what it makes known, to whom visibility allows. */
+    public List<Outbound> apply(JournalRecord record) {
+        journal.add(record);
+        long at = record.getAtEpochMs();
+        List<Outbound> out = new ArrayList<>();
+        switch (record.getEventCase()) {
+            case SESSION_OPENED -> { }
+            case PARTICIPANT_JOINED -> {
+                var e = record.getParticipantJoined();
+                Participant p = new Participant(e.getParticipantId(), e.getDisplayName(), e.getRole(),
+                        e.getResumeTokenHash().toByteArray());
+                participants.put(p.id(), p);
+                out.add(participantEvent(ParticipantEvent.Change.JOINED, p));
+            }
+            case CHARACTER_ASSIGNED -> {
+                var e = record.getCharacterAssigned();
+                Participant p = participants.get(e.getParticipantId());
+                p.assign(e.getCharacterId());
+                out.add(participantEvent(ParticipantEvent.Change.ASSIGNED, p));
+                out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
+                out.addAll(secretsFor(p));
+            }
+            case PARTICIPANT_REMOVED -> {
+                Participant p = participants.get(record.getParticipantRemoved().getParticipantId());
+                out.add(participantEvent(ParticipantEvent.Change.REMOVED, p));
+                p.remove();
+            }
+            case POSITION_SET -> {
+                var e = record.getPositionSet();
+                Future base = e.getReplace() ? Future.of(Map.of()) : board.position(e.getCharacterId());
+                out.addAll(changeBoard(board.withPosition(e.getCharacterId(),
+                        Settings.applyTo(base, e.getSettingsList())), e.getCharacterId()));
+            }
+            case INTENTIONS_STATED -> {
+                var e = record.getIntentionsStated();
+                out.addAll(changeBoard(board.withIntentions(e.getCharacterId(),
+                        Settings.applyTo(board.intentions(e.getCharacterId()), e.getSettingsList())), e.getCharacterId()));
+            }
+            case DOUBT_DECLARED -> {
+                var e = record.getDoubtDeclared();
+                out.addAll(changeBoard(board.withDoubt(e.getHolderId(), e.getAboutId(), e.getDoubt()), e.getHolderId()));
+            }
+            case OFFER_MADE -> {
+                offers.add(record.getOfferMade().getOffer());
+                Offer offer = offers.find(record.getOfferMade().getOffer().getOfferId()).orElseThrow();
+                out.add(remember(offerEvent(offer, offer.getFromCharacterId())));
+            }
+            case OFFER_ANSWERED -> out.addAll(answerOffer(record.getOfferAnswered()));
+            case TALK_SENT -> out.add(remember(ServerMessage.newBuilder().setTalk(record.getTalkSent().getTalk()).build()));
+            case PHASE_CHANGED -> out.addAll(changePhase(record.getPhaseChanged().getPhase(),
+                    record.getPhaseChanged().getDeadlineEpochMs(), at));
+            case CLOCK_CHANGED -> {
+                var e = record.getClockChanged();
+                clock.set(e.getPaused(), e.getDeadlineEpochMs(), e.getRemainingMs());
+                out.add(Outbound.broadcast(sessionStateMessage(at)));
+            }
+            case INJECT_SENT -> out.addAll(inject(record.getInjectSent()));
+            case COMMITTED -> {
+                var e = record.getCommitted();
+                commitments.put(e.getCharacterId(), e.getChoicesList());
+                out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
+                        .setCharacterId(e.getCharacterId()).addAllChoices(e.getChoicesList())).build()));
+                // Everyone else learns only that this character has committed.
+                out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
+                        .setCharacterId(e.getCharacterId())).build()));
+            }
+            case EVENT_NOT_SET -> throw new IllegalArgumentException("journal record without an event");
+        }
+        return out;
+    }
+
+    private Outbound participantEvent(ParticipantEvent.Change change, Participant p) {
+        return Outbound.broadcast(ServerMessage.newBuilder().setParticipant(
+                ParticipantEvent.newBuilder().setChange(change).setParticipant(p.view())).build());
+    }
+
+    /** Lets presence changes (not journaled) be told like everything else. */
+    Outbound presence(Participant p, boolean back) {
+        return participantEvent(back ? ParticipantEvent.Change.BACK : ParticipantEvent.Change.LEFT, p);
+    }
+
+    private Outbound remember(ServerMessage message) {
+        history.add(message);
+        return Outbound.broadcast(message);
+    }
+
+    private static ServerMessage offerEvent(Offer offer, String by) {
+        return ServerMessage.newBuilder().setOffer(OfferEvent.newBuilder().setOffer(offer).setByCharacterId(by)).build();
+    }
+
+    /** Installs a new board, re-runs the engine and reports the board and what changed in the dilemmas. */
+    private List<Outbound> changeBoard(Board next, String changedBy) {
+        Analysis before = analysis;
+        board = next;
+        analysis = DilemmaEngine.analyse(board);
+        List<Outbound> out = new ArrayList<>();
+        out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView(changedBy)).build()));
+        if (phase.getNumber() < Phase.BRIEFING_VALUE) {
+            return out;
+        }
+        AnalysisDiff diff = AnalysisDiff.between(before, analysis);
+        for (Dilemma d : diff.resolved()) {
+            out.add(Outbound.broadcast(DilemmaViews.event(d, DilemmaEvent.Change.RESOLVED)));
+        }
+        for (Dilemma d : diff.arose()) {
+            out.add(Outbound.broadcast(DilemmaViews.event(d, DilemmaEvent.Change.AROSE)));
+        }
+        return out;
+    }
+
+    private List<Outbound> answerOffer(dev.drama.proto.OfferAnswered e) {
+        Offer offer = offers.answer(e.getOfferId(), e.getCharacterId(), e.getResponse());
+        List<Outbound> out = new ArrayList<>();
+        out.add(remember(offerEvent(offer, e.getCharacterId())));
+        if (offer.getStatus() == Offer.Status.ACCEPTED) {
+            out.addAll(changeBoard(Agreements.apply(board, offer), e.getCharacterId()));
+        }
+        return out;
+    }
+
+    private List<Outbound> changePhase(Phase next, long deadlineEpochMs, long at) {
+        List<Outbound> out = new ArrayList<>();
+        Phase previous = phase;
+        phase = next;
+        clock.set(false, deadlineEpochMs, 0);
+        if (previous == Phase.NEGOTIATION) {
+            for (Offer expired : offers.expirePending()) {
+                out.add(remember(offerEvent(expired, "")));
+            }
+        }
+        out.add(Outbound.broadcast(sessionStateMessage(at)));
+        if (previous.getNumber() < Phase.BRIEFING_VALUE && next.getNumber() >= Phase.BRIEFING_VALUE) {
+            for (Participant p : participants.values()) {
+                out.addAll(secretsFor(p));
+            }
+        }
+        if (next == Phase.DEBRIEF && previous != Phase.DEBRIEF) {
+            out.add(Outbound.broadcast(Outcomes.reveal(this)));
+            for (dev.drama.engine.Character c : board.characters()) {
+                out.add(Outbound.broadcast(briefingMessage(c.id())));
+            }
+        }
+        return out;
+    }
+
+    private List<Outbound> inject(dev.drama.proto.InjectSent e) {
+        List<Outbound> out = new ArrayList<>();
+        InjectEvent.Builder event = InjectEvent.newBuilder().setInjectId(e.getInjectId()).setText(e.getText());
+        Optional<Inject> inject = e.getInjectId().isEmpty() ? Optional.empty() : pack.inject(e.getInjectId());
+        inject.ifPresent(i -> event.setTitle(i.title()).setText(i.text()).addAllBoardChanges(InjectWords.describe(i, pack)));
+        out.add(remember(ServerMessage.newBuilder().setInject(event).build()));
+        if (inject.isPresent()) {
+            out.addAll(changeBoard(inject.get().applyTo(board), ""));
+        }
+        return out;
+    }
+
+    /** The future each character's options fall to at the moment of truth: its commitment, else its stated intention. */
+    Future outcome() {
+        Map<String, Boolean> values = new LinkedHashMap<>(analysis.threatenedFuture().values());
+        for (List<OptionSetting> choices : commitments.values()) {
+            values.putAll(Settings.fixed(choices));
+        }
+        return Future.of(values);
+    }
+}
