@@ -1,0 +1,52 @@
+package dev.drama.cli;
+
+import dev.drama.cli.net.ConnectionListener;
+import dev.drama.cli.net.ServerConnection;
+import dev.drama.proto.ClientMessage;
+import dev.drama.proto.ServerMessage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One trainer command and its reply, for the commands that are not consoles (sessions, pack upload). */
+final class OneShotRequest {
+    /** Uploads of big packs take a moment to be checked. */
+    private static final long REPLY_TIMEOUT_SECONDS = 60;
+
+    /** The request could not be made; the message says why. */
+    static final class FailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        FailedException(String message) {
+            super(message);
+        }
+    }
+
+    private OneShotRequest() {
+    }
+
+    static ServerMessage send(ServerAddress address, String trainerSecret, ClientMessage command)
+            throws FailedException {
+        ConnectionListener quiet = new ConnectionListener() {
+            @Override public void onMessage(ServerMessage message) { }
+            @Override public void onConnectionLost(String reason) { }
+            @Override public void onReconnected() { }
+            @Override public void onGaveUp(String reason) { }
+        };
+        try (ServerConnection connection = new ServerConnection(
+                ServerConnection.Settings.of(address.host(), address.port(), ConsoleLauncher.hello(trainerSecret)),
+                quiet, Runnable::run)) {
+            if (!connection.connect().get(30, TimeUnit.SECONDS).getTrainer()) {
+                throw new FailedException("the server did not accept the trainer secret");
+            }
+            return connection.send(command).get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new FailedException(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new FailedException("no answer from " + address.host() + ":" + address.port());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FailedException("interrupted");
+        }
+    }
+}

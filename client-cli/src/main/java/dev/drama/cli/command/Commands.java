@@ -1,0 +1,138 @@
+package dev.drama.cli.command;
+
+import static dev.drama.cli.command.CommandSpec.ArgKind.CHARACTER;
+import static dev.drama.cli.command.CommandSpec.ArgKind.CHARACTERS;
+import static dev.drama.cli.command.CommandSpec.ArgKind.COMMAND;
+import static dev.drama.cli.command.CommandSpec.ArgKind.EXPORT_FORMAT;
+import static dev.drama.cli.command.CommandSpec.ArgKind.MESSAGE_KIND;
+import static dev.drama.cli.command.CommandSpec.ArgKind.NONE;
+import static dev.drama.cli.command.CommandSpec.ArgKind.OFFER;
+import static dev.drama.cli.command.CommandSpec.ArgKind.OFFER_PART;
+import static dev.drama.cli.command.CommandSpec.ArgKind.OPTION_SETTING;
+import static dev.drama.cli.command.CommandSpec.ArgKind.PACK;
+import static dev.drama.cli.command.CommandSpec.ArgKind.PARTICIPANT;
+import static dev.drama.cli.command.CommandSpec.ArgKind.PHASE;
+import static dev.drama.cli.command.CommandSpec.ArgKind.TEXT;
+
+import dev.drama.cli.command.CommandSpec.ArgKind;
+import dev.drama.cli.command.CommandSpec.Audience;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every slash command the consoles understand, in the order {@code /help} lists them. */
+public final class Commands {
+    private static final Map<String, CommandSpec> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        // -- everyone
+        add("help", "/help [COMMAND]", "list the commands, or explain one", "", List.of("/help", "/help offer"),
+                Audience.EVERYONE, COMMAND);
+        add("board", "/board", "show the board: options, owners, positions, intentions, threatened future",
+                "Asks the server for a fresh copy of the public board.", List.of("/board"), Audience.EVERYONE);
+        add("briefing", "/briefing [CHARACTER]", "show your private briefing again (trainers: anyone's)",
+                "", List.of("/briefing", "/briefing police"), Audience.EVERYONE, CHARACTER);
+        add("who", "/who", "who is in the session, which character each plays, who is connected", "",
+                List.of("/who"), Audience.EVERYONE);
+        add("quit", "/quit", "leave the console", "Ctrl-D does the same.", List.of("/quit"), Audience.EVERYONE);
+
+        // -- players
+        add("choose", "/choose CHARACTER", "ask to play a character (the trainer may assign otherwise)", "",
+                List.of("/choose chair"), Audience.PLAYER, CHARACTER);
+        add("position", "/position OPTION=VALUE... | /position clear",
+                "set your position: the settlement you propose",
+                "VALUE is yes or no (also y/n, true/false, 1/0), or open to leave the option to others.\n"
+                        + "Options you do not name keep their value; /position clear opens them all.",
+                List.of("/position patrols=yes funding=no", "/position funding=open", "/position clear"),
+                Audience.PLAYER, OPTION_SETTING);
+        add("intend", "/intend OPTION=VALUE...",
+                "state what you will do on your own options if there is no agreement",
+                "Only your own options. open withdraws a stated intention (the status quo applies).",
+                List.of("/intend walkout=yes"), Audience.PLAYER, OPTION_SETTING);
+        add("doubt", "/doubt CHARACTER", "declare that you doubt a character will keep its side", "",
+                List.of("/doubt council"), Audience.PLAYER, CHARACTER);
+        add("undoubt", "/undoubt CHARACTER", "withdraw a doubt", "", List.of("/undoubt council"),
+                Audience.PLAYER, CHARACTER);
+        add("offer", "/offer TO[,TO...] [ask OPTION=VALUE...] [promise OPTION=VALUE...] [threat OPTION=VALUE...] [note TEXT]",
+                "make an offer: if you do ASK, I will do PROMISE; if not, I will do THREAT",
+                "TO is one or more characters, separated by commas. ask names their options, promise and\n"
+                        + "threat name yours. At least one of ask, promise, threat. note takes the rest of the line\n"
+                        + "(or a \"quoted\" text).",
+                List.of("/offer council ask funding=yes promise patrols=yes threat walkout=yes",
+                        "/offer council,police ask funding=yes note \"we can talk budgets tomorrow\""),
+                Audience.PLAYER, CHARACTERS, OFFER_PART);
+        add("counter", "/counter OFFER [TO[,TO...]] [ask ...] [promise ...] [threat ...] [note TEXT]",
+                "answer an offer with one of your own (sent to its author unless you name others)", "",
+                List.of("/counter 3 ask funding=yes promise patrols=no"), Audience.PLAYER, OFFER, OFFER_PART);
+        add("accept", "/accept OFFER", "accept an offer made to you", "", List.of("/accept 3"), Audience.PLAYER,
+                OFFER);
+        add("reject", "/reject OFFER", "reject an offer made to you", "", List.of("/reject 3"), Audience.PLAYER,
+                OFFER);
+        add("withdraw", "/withdraw OFFER", "withdraw an offer you made", "", List.of("/withdraw 3"),
+                Audience.PLAYER, OFFER);
+        add("say", "/say TEXT", "speak to everyone (a line without a slash does the same)", "",
+                List.of("/say Can we hear from the residents first?", "Can we hear from the residents first?"),
+                Audience.EVERYONE, TEXT);
+        add("tell", "/tell TO[,TO...] TEXT", "speak privately to one or more characters (trainers see it too)",
+                "", List.of("/tell council Off the record: we could find half the money."), Audience.EVERYONE,
+                CHARACTERS, TEXT);
+        add("commit", "/commit OPTION=VALUE...", "moment of truth: your final choice on your own options",
+                "Kept secret from the other players until the outcome is revealed. yes or no only.",
+                List.of("/commit patrols=yes walkout=no"), Audience.PLAYER, OPTION_SETTING);
+
+        // -- trainers
+        add("packs", "/packs", "list the packs on the server", "", List.of("/packs"), Audience.TRAINER);
+        add("new", "/new PACK", "start a session from a pack (you get its join code)", "",
+                List.of("/new community-safety"), Audience.TRAINER, PACK);
+        add("sessions", "/sessions", "list the sessions on the server", "", List.of("/sessions"), Audience.TRAINER);
+        add("attach", "/attach CODE", "take the trainer seat of a running session", "", List.of("/attach K7QF2M"),
+                Audience.TRAINER);
+        add("assign", "/assign NAME CHARACTER|none", "give a participant a character (none: take it away)",
+                "NAME is the participant's display name as /who shows it.",
+                List.of("/assign Alice police", "/assign Alice none"), Audience.TRAINER, PARTICIPANT, CHARACTER);
+        add("phase", "/phase next|briefing|negotiation|moment|debrief|end", "move the session to a phase", "",
+                List.of("/phase next", "/phase negotiation", "/phase moment"), Audience.TRAINER, PHASE);
+        add("pause", "/pause", "pause the clock (players can still read, not act)", "", List.of("/pause"),
+                Audience.TRAINER);
+        add("resume", "/resume", "restart the clock", "", List.of("/resume"), Audience.TRAINER);
+        add("extend", "/extend MINUTES", "give the current phase more time", "", List.of("/extend 5"),
+                Audience.TRAINER);
+        add("inject", "/inject INJECT-ID | /inject \"free text\"", "send a scripted inject from the pack, or free text",
+                "One bare word is an inject id from the pack; anything quoted or longer is free text.",
+                List.of("/inject budget-cut", "/inject \"The local paper has the story.\""), Audience.TRAINER, TEXT);
+        add("export", "/export md|json [FILE]", "export the debrief (to FILE, or on screen)", "",
+                List.of("/export md debrief.md", "/export json"), Audience.TRAINER, EXPORT_FORMAT, TEXT);
+        add("remove", "/remove NAME", "remove a participant from the session", "", List.of("/remove Alice"),
+                Audience.TRAINER, PARTICIPANT);
+
+        // -- scripts
+        add("wait-for", "/wait-for KIND [TEXT] [--timeout SECONDS]",
+                "scripts: wait until a message of that kind (containing TEXT) has arrived",
+                "KIND is the JSON name of a message body: dilemma, talk, offer, board, briefing, sessionState,\n"
+                        + "participant, inject, outcome, commitment, notice, error... Messages received since the\n"
+                        + "previous /wait-for count, so an event that came early is not missed. Default timeout 10 s.",
+                List.of("/wait-for dilemma", "/wait-for talk \"half the money\" --timeout 5"), Audience.SCRIPT,
+                MESSAGE_KIND, TEXT);
+        add("sleep", "/sleep MILLISECONDS", "scripts: pause before the next command", "", List.of("/sleep 200"),
+                Audience.SCRIPT);
+    }
+
+    private Commands() {
+    }
+
+    private static void add(String name, String usage, String summary, String details, List<String> examples,
+            Audience audience, ArgKind... args) {
+        BY_NAME.put(name, new CommandSpec(name, usage, summary, details, examples, audience,
+                args.length == 0 ? List.of(NONE) : List.of(args)));
+    }
+
+    public static Optional<CommandSpec> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Collection<CommandSpec> all() {
+        return BY_NAME.values();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.drama.cli.command;
+
+import dev.drama.proto.Offer;
+import dev.drama.proto.OptionView;
+import dev.drama.proto.Role;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * What the parser may know about the session, so that it can turn names into ids and
+ * refuse a bad argument before anything is sent. When something is not known yet
+ * (no board received), the parser passes the word through and lets the server judge.
+ */
+public interface ParseContext {
+
+    /** ROLE_UNSPECIFIED until the session is joined. */
+    Role role();
+
+    /** The character this console plays; empty when none. */
+    String myCharacterId();
+
+    /** True once a board has been received, so character and option ids can be checked. */
+    boolean boardKnown();
+
+    /** A character id from an id, a character name or the display name of its player (any case). */
+    Optional<String> resolveCharacter(String word);
+
+    /** Character ids on the board, in board order. */
+    Collection<String> characterIds();
+
+    Optional<OptionView> option(String optionId);
+
+    Collection<String> optionIds();
+
+    /** True once a session state has been received, so participant names can be resolved. */
+    boolean participantsKnown();
+
+    /** A participant id from a display name or an id (any case). */
+    Optional<String> resolveParticipant(String nameOrId);
+
+    Optional<Offer> offer(String offerId);
+
+    /** A context that knows nothing: every word passes through to the server. */
+    static ParseContext empty() {
+        return new ParseContext() {
+            @Override public Role role() { return Role.ROLE_UNSPECIFIED; }
+            @Override public String myCharacterId() { return ""; }
+            @Override public boolean boardKnown() { return false; }
+            @Override public Optional<String> resolveCharacter(String word) { return Optional.empty(); }
+            @Override public Collection<String> characterIds() { return java.util.List.of(); }
+            @Override public Optional<OptionView> option(String optionId) { return Optional.empty(); }
+            @Override public Collection<String> optionIds() { return java.util.List.of(); }
+            @Override public boolean participantsKnown() { return false; }
+            @Override public Optional<String> resolveParticipant(String nameOrId) { return Optional.empty(); }
+            @Override public Optional<Offer> offer(String offerId) { return Optional.empty(); }
+        };
+    }
+}

@@ -1,0 +1,299 @@
+package dev.drama.cli.console;
+
+import dev.drama.cli.command.CommandParser;
+import dev.drama.cli.command.HelpText;
+import dev.drama.cli.command.ParseResult;
+import dev.drama.cli.net.ConnectionListener;
+import dev.drama.cli.net.ServerLink;
+import dev.drama.cli.render.HumanRenderer;
+import dev.drama.cli.render.JsonRenderer;
+import dev.drama.proto.Briefing;
+import dev.drama.proto.ClientMessage;
+import dev.drama.proto.Leave;
+import dev.drama.proto.Role;
+import dev.drama.proto.ServerMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * The console's logic, free of terminals and sockets: reads lines from a
+ * {@link LineSource}, sends what they mean through a {@link ServerLink}, and shows what
+ * comes back through a {@link Presenter}. In scripted mode it waits for each command's
+ * reply before reading the next line, so that a script's output is deterministic.
+ */
+public final class Console implements ConnectionListener {
+    /** How long an interactive console waits for replies still due when it ends. */
+    private static final Duration FINAL_WAIT = Duration.ofSeconds(5);
+    /** How many received messages /wait-for can look back over. */
+    private static final int LOG_LIMIT = 10_000;
+
+    private final ConsoleState state;
+    private final Presenter presenter;
+    private final HumanRenderer views;
+    private final boolean scripted;
+    private final CommandParser parser = new CommandParser();
+    private final Set<CompletableFuture<ServerMessage>> outstanding = ConcurrentHashMap.newKeySet();
+    private ServerLink link;
+
+    // the messages /wait-for looks through, guarded by itself
+    private final List<Received> log = new ArrayList<>();
+    private long logStart;       // the sequence number of log.get(0)
+    private long waitCursor;     // the first message the next /wait-for may match
+    private volatile boolean gaveUp;
+
+    private record Received(ServerMessage message, String json) {
+    }
+
+    public Console(ConsoleState state, Presenter presenter, HumanRenderer views, boolean scripted) {
+        this.state = state;
+        this.presenter = presenter;
+        this.views = views;
+        this.scripted = scripted;
+    }
+
+    public void attach(ServerLink link) {
+        this.link = link;
+    }
+
+    public ConsoleState state() {
+        return state;
+    }
+
+    // ------------------------------------------------------------------ from the server
+
+    @Override
+    public void onMessage(ServerMessage message) {
+        state.apply(message);
+        presenter.message(message);
+        synchronized (log) {
+            log.add(new Received(message, JsonRenderer.render(message)));
+            if (log.size() > LOG_LIMIT) {
+                log.remove(0);
+                logStart++;
+            }
+            log.notifyAll();
+        }
+    }
+
+    @Override
+    public void onConnectionLost(String reason) {
+        presenter.connection("connection lost (" + reason + "), reconnecting...");
+    }
+
+    @Override
+    public void onReconnected() {
+        presenter.connection("back in session");
+    }
+
+    @Override
+    public void onGaveUp(String reason) {
+        gaveUp = true;
+        presenter.connection(reason);
+    }
+
+    // ------------------------------------------------------------------ from the user
+
+    /**
+     * Sends a command and, in scripted mode, waits for its reply; used for the opening
+     * command (Join, Watch...) as well as for every line.
+     *
+     * @return the reply, or null when none came (connection lost; already reported)
+     */
+    public ServerMessage sendAndWait(ClientMessage command) {
+        CompletableFuture<ServerMessage> reply = link.send(command);
+        return await(reply);
+    }
+
+    /** Reads and runs lines until the end of input or /quit; returns the exit code. */
+    public int run(LineSource source) throws IOException {
+        String line;
+        while ((line = source.readLine()) != null) {
+            if (!execute(line)) {
+                break;
+            }
+        }
+        awaitOutstanding();
+        return gaveUp ? 1 : 0;
+    }
+
+    /** Runs one line; false when the console should end. */
+    public boolean execute(String line) {
+        ParseResult result = parser.parse(line, state);
+        if (result instanceof ParseResult.Send send) {
+            send(send);
+        } else if (result instanceof ParseResult.Error error) {
+            presenter.localError(error.message());
+        } else if (result instanceof ParseResult.Help help) {
+            presenter.localInfo(HelpText.render(help.topic(), state.role(), scripted));
+        } else if (result instanceof ParseResult.Who) {
+            presenter.localInfo(views.who());
+        } else if (result instanceof ParseResult.ShowBriefing show) {
+            showBriefing(show.characterId());
+        } else if (result instanceof ParseResult.WaitFor wait) {
+            waitFor(wait);
+        } else if (result instanceof ParseResult.Sleep sleep) {
+            sleep(sleep.duration());
+        } else if (result instanceof ParseResult.Quit) {
+            if (!state.joined().getSessionId().isEmpty()) {
+                sendAndWait(ClientMessage.newBuilder().setLeave(Leave.getDefaultInstance()).build());
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void send(ParseResult.Send send) {
+        CompletableFuture<ServerMessage> sent = link.send(send.command());
+        CompletableFuture<ServerMessage> reply = send.saveReplyTo() == null ? sent : sent.thenApply(message -> {
+            if (message.hasDebrief()) {
+                save(send.saveReplyTo(), message.getDebrief().getContent());
+            }
+            return message;
+        });
+        if (scripted) {
+            await(reply);
+        } else {
+            outstanding.add(reply);
+            reply.whenComplete((message, error) -> {
+                outstanding.remove(reply);
+                if (error != null) {
+                    presenter.localError(messageOf(error));
+                }
+            });
+        }
+    }
+
+    private ServerMessage await(CompletableFuture<ServerMessage> reply) {
+        try {
+            return reply.get();
+        } catch (ExecutionException e) {
+            presenter.localError(messageOf(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private void awaitOutstanding() {
+        long deadline = System.nanoTime() + FINAL_WAIT.toNanos();
+        for (CompletableFuture<ServerMessage> reply : List.copyOf(outstanding)) {
+            try {
+                reply.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // already reported, or not worth waiting for any longer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void save(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            presenter.localInfo(new AttributedString("debrief written to " + file.toAbsolutePath()));
+        } catch (IOException e) {
+            presenter.localError("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void showBriefing(String characterId) {
+        String wanted = characterId.isEmpty() ? state.myCharacterId() : characterId;
+        if (wanted.isEmpty() && state.role() == Role.TRAINER) {
+            List<Briefing> all = state.briefings();
+            if (all.isEmpty()) {
+                presenter.localError("no briefings yet: they arrive when the briefing phase starts");
+                return;
+            }
+            AttributedStringBuilder out = new AttributedStringBuilder().append("Briefings received: ");
+            out.append(String.join(", ", all.stream().map(Briefing::getCharacterId).toList()));
+            out.append(" (/briefing CHARACTER shows one)");
+            presenter.localInfo(out.toAttributedString());
+            return;
+        }
+        if (wanted.isEmpty()) {
+            presenter.localError("you have no character yet, so no briefing");
+            return;
+        }
+        state.briefing(wanted).ifPresentOrElse(
+                briefing -> presenter.localInfo(views.render(ServerMessage.newBuilder().setBriefing(briefing).build())),
+                () -> presenter.localError("no briefing for " + wanted + " yet: briefings arrive when the briefing phase starts"));
+    }
+
+    private void waitFor(ParseResult.WaitFor wait) {
+        long deadline = System.nanoTime() + wait.timeout().toNanos();
+        synchronized (log) {
+            while (true) {
+                for (long seq = Math.max(waitCursor, logStart); seq < logStart + log.size(); seq++) {
+                    Received received = log.get((int) (seq - logStart));
+                    if (matches(received, wait)) {
+                        waitCursor = seq + 1;
+                        return;
+                    }
+                }
+                waitCursor = logStart + log.size();
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || gaveUp) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(log, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        presenter.localError("timed out after " + wait.timeout().toMillis() / 1000.0 + " s waiting for " + wait.kind()
+                + (wait.text().isEmpty() ? "" : " containing \"" + wait.text() + "\""));
+    }
+
+    /** The body's JSON name is KIND (any case, underscores ignored) and the JSON holds TEXT. */
+    static boolean matches(ServerMessage message, String json, String kind, String text) {
+        if (message.getBodyCase() == ServerMessage.BodyCase.BODY_NOT_SET) {
+            return false;
+        }
+        String body = ServerMessage.getDescriptor().findFieldByNumber(message.getBodyCase().getNumber()).getJsonName();
+        return normalise(body).equals(normalise(kind))
+                && (json.contains(text) || json.contains(JsonRenderer.escaped(text)));
+    }
+
+    private static boolean matches(Received received, ParseResult.WaitFor wait) {
+        return matches(received.message(), received.json(), wait.kind(), wait.text());
+    }
+
+    private static String normalise(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String messageOf(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.drama.cli.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+
+/**
+ * The interactive side of a console: a JLine line reader with history and completion
+ * as the {@link LineSource}, and {@link LineReader#printAbove} as the {@link EventSink},
+ * so that events appear above the prompt without disturbing what the user is typing.
+ */
+public final class TerminalConsole implements LineSource, EventSink, AutoCloseable {
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final Supplier<String> prompt;
+
+    /** @param historyName one history per kind of console: trainer and player commands differ */
+    public TerminalConsole(Completions completions, Supplier<String> prompt, String historyName) throws IOException {
+        this.terminal = TerminalBuilder.builder().system(true).build();
+        this.prompt = prompt;
+        DefaultParser parser = new DefaultParser();
+        // apostrophes are common in talk ("don't"): only double quotes group words
+        parser.setQuoteChars(new char[] {'"'});
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("drama")
+                .parser(parser)
+                .completer(completer(completions))
+                .variable(LineReader.HISTORY_FILE, historyFile(historyName))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+    }
+
+    private static Completer completer(Completions completions) {
+        return (reader, line, candidates) -> {
+            for (Completions.Candidate c : completions.candidates(line.words(), line.wordIndex())) {
+                candidates.add(new Candidate(c.value(), c.value(), null, null, null, null, c.complete()));
+            }
+        };
+    }
+
+    /** ~/.drama_history/NAME; the folder is created on first use. */
+    private static Path historyFile(String name) {
+        Path folder = Path.of(System.getProperty("user.home"), ".drama_history");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            // no history then; the console works without it
+        }
+        return folder.resolve(name);
+    }
+
+    @Override
+    public String readLine() {
+        try {
+            return reader.readLine(prompt.get());
+        } catch (UserInterruptException e) {
+            // Ctrl-C clears a half-typed line; on an empty line it ends the console
+            return e.getPartialLine().isEmpty() ? null : "";
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void show(AttributedString text) {
+        reader.printAbove(text);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.getHistory().save();
+        } finally {
+            terminal.close();
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package dev.drama.cli.render;
+
+import dev.drama.cli.command.Choices;
+import dev.drama.cli.console.ConsoleState;
+import dev.drama.proto.BoardView;
+import dev.drama.proto.Briefing;
+import dev.drama.proto.CharacterOutcome;
+import dev.drama.proto.CharacterStance;
+import dev.drama.proto.CharacterView;
+import dev.drama.proto.Choice;
+import dev.drama.proto.CommitmentEvent;
+import dev.drama.proto.Dilemma;
+import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.Error;
+import dev.drama.proto.InjectEvent;
+import dev.drama.proto.Offer;
+import dev.drama.proto.OfferEvent;
+import dev.drama.proto.OptionSetting;
+import dev.drama.proto.OptionView;
+import dev.drama.proto.OutcomeEvent;
+import dev.drama.proto.PackSummary;
+import dev.drama.proto.Participant;
+import dev.drama.proto.ParticipantEvent;
+import dev.drama.proto.Phase;
+import dev.drama.proto.Role;
+import dev.drama.proto.ServerMessage;
+import dev.drama.proto.SessionJoined;
+import dev.drama.proto.SessionState;
+import dev.drama.proto.SessionSummary;
+import dev.drama.proto.Talk;
+import dev.drama.proto.WayOut;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Server messages in plain words for people, with colour: dilemmas that arise in red
+ * (yours) or yellow (others', for trainers), resolved ones in green, private talk in
+ * magenta, errors in red. Reads names from the {@link ConsoleState}, which has already
+ * taken the message in. Keeps a little memory of its own (the phase last shown, whether
+ * the introduction was shown) so that repeated session states are not repeated on screen.
+ */
+public final class HumanRenderer {
+    static final AttributedStyle HEADING = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
+    static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+    static final AttributedStyle MY_DILEMMA = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+    static final AttributedStyle OTHER_DILEMMA = AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW);
+    static final AttributedStyle RESOLVED = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+    static final AttributedStyle PRIVATE = AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
+    static final AttributedStyle SPEAKER = AttributedStyle.BOLD.foreground(AttributedStyle.CYAN);
+    static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+    static final AttributedStyle FAINT = AttributedStyle.DEFAULT.faint();
+
+    private final ConsoleState state;
+    private final LongSupplier clock;
+    private Phase lastPhase = Phase.PHASE_UNSPECIFIED;
+    private boolean lastPaused;
+    private String introductionShown = "";
+
+    public HumanRenderer(ConsoleState state) {
+        this(state, System::currentTimeMillis);
+    }
+
+    public HumanRenderer(ConsoleState state, LongSupplier clock) {
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /** What to show for a message; an empty string when there is nothing worth showing (acks, pongs). */
+    public AttributedString render(ServerMessage message) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        switch (message.getBodyCase()) {
+            case WELCOME -> out.append("connected to " + message.getWelcome().getServer()
+                    + (message.getWelcome().getTrainer() ? " as trainer" : ""), FAINT);
+            case ERROR -> error(out, message.getError());
+            case SESSION_JOINED -> joined(out, message.getSessionJoined());
+            case SESSION_STATE -> sessionState(out, message.getSessionState());
+            case PARTICIPANT -> participant(out, message.getParticipant());
+            case BRIEFING -> briefing(out, message.getBriefing());
+            case BOARD -> board(out, message.getBoard());
+            case OFFER -> offer(out, message.getOffer());
+            case TALK -> talk(out, message.getTalk());
+            case DILEMMA -> dilemma(out, message.getDilemma());
+            case INJECT -> inject(out, message.getInject());
+            case OUTCOME -> outcome(out, message.getOutcome());
+            case DEBRIEF -> out.append(message.getDebrief().getContent());
+            case SESSIONS -> sessions(out, message.getSessions().getSessionsList());
+            case PACKS -> packs(out, message.getPacks().getPacksList());
+            case COMMITMENT -> commitment(out, message.getCommitment());
+            case NOTICE -> out.append(message.getNotice().getText(), NOTICE);
+            case ACK, PONG, BODY_NOT_SET -> {
+                // nothing to say
+            }
+        }
+        return out.toAttributedString();
+    }
+
+    // ------------------------------------------------------------------ session and people
+
+    private static void error(AttributedStringBuilder out, Error error) {
+        out.append("refused: " + error.getMessage(), ERROR);
+        out.append(" (" + error.getCode().name().toLowerCase(Locale.ROOT) + ")", FAINT);
+    }
+
+    private void joined(AttributedStringBuilder out, SessionJoined joined) {
+        out.append("Session " + joined.getJoinCode(), HEADING);
+        if (!joined.getPackTitle().isEmpty()) {
+            out.append(": " + joined.getPackTitle(), HEADING);
+        }
+        out.append("\n");
+        switch (joined.getRole()) {
+            case TRAINER -> out.append("You are the trainer. Trainees join with:  drama join " + joined.getJoinCode()
+                    + " --name NAME\nAssign characters with /assign NAME CHARACTER, then /phase briefing.");
+            case OBSERVER -> out.append("You are watching: the public board and public talk.");
+            default -> out.append(joined.getCharacterId().isEmpty()
+                    ? "You have joined. The trainer will give you a character (or try /choose CHARACTER)."
+                    : "You play " + state.characterName(joined.getCharacterId()) + ".");
+        }
+    }
+
+    private void sessionState(AttributedStringBuilder out, SessionState session) {
+        if (!session.getIntroduction().isEmpty() && !session.getIntroduction().equals(introductionShown)) {
+            introductionShown = session.getIntroduction();
+            out.append(session.getPackTitle().isEmpty() ? "The scenario" : session.getPackTitle(), HEADING)
+                    .append("\n").append(session.getIntroduction().strip()).append("\n");
+        }
+        if (session.getPhase() != lastPhase || session.getPaused() != lastPaused) {
+            lastPhase = session.getPhase();
+            lastPaused = session.getPaused();
+            out.append("Phase: " + phaseName(session.getPhase()), HEADING);
+            String clock = clockText(session);
+            if (!clock.isEmpty()) {
+                out.append(" (" + clock + ")");
+            }
+            out.append(phaseHint(session.getPhase()), FAINT);
+        }
+    }
+
+    public static String phaseName(Phase phase) {
+        return switch (phase) {
+            case LOBBY -> "lobby";
+            case BRIEFING -> "briefing";
+            case NEGOTIATION -> "negotiation";
+            case MOMENT_OF_TRUTH -> "moment of truth";
+            case DEBRIEF -> "debrief";
+            case ENDED -> "ended";
+            default -> "?";
+        };
+    }
+
+    private String phaseHint(Phase phase) {
+        boolean player = state.role() == Role.TRAINEE;
+        return switch (phase) {
+            case BRIEFING -> player ? "  read your briefing (/briefing) and the board (/board)" : "";
+            case NEGOTIATION -> player ? "  /position, /intend, /offer, /say, /tell; /help for more" : "";
+            case MOMENT_OF_TRUTH -> player ? "  choose for real: /commit OPTION=yes|no ..." : "";
+            default -> "";
+        };
+    }
+
+    /** "12 min left", "paused, 3 min left", or empty when the phase has no clock. */
+    String clockText(SessionState session) {
+        long seconds;
+        if (session.getPaused()) {
+            seconds = session.getRemainingSeconds();
+        } else if (session.getPhaseDeadlineEpochMs() > 0) {
+            seconds = Math.max(0, (session.getPhaseDeadlineEpochMs() - clock.getAsLong()) / 1000);
+        } else {
+            return session.getPaused() ? "paused" : "";
+        }
+        String left = seconds >= 120 ? (seconds / 60) + " min left" : seconds + " s left";
+        return session.getPaused() ? "paused, " + left : left;
+    }
+
+    private void participant(AttributedStringBuilder out, ParticipantEvent event) {
+        Participant p = event.getParticipant();
+        String name = p.getDisplayName() + (p.getRole() == Role.OBSERVER ? " (observer)" : "");
+        String text = switch (event.getChange()) {
+            case JOINED -> name + " joined";
+            case LEFT -> name + " lost connection";
+            case BACK -> name + " is back";
+            case ASSIGNED -> p.getCharacterId().isEmpty() ? name + " has no character now"
+                    : name + " plays " + state.characterName(p.getCharacterId());
+            case REMOVED -> name + " was removed from the session";
+            default -> name + " changed";
+        };
+        out.append(text, FAINT);
+    }
+
+    /** The /who view: participants, their characters and whether they are connected. */
+    public AttributedString who() {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        SessionState session = state.session();
+        out.append("Session " + state.joined().getJoinCode(), HEADING);
+        if (session.getPhase() != Phase.PHASE_UNSPECIFIED) {
+            out.append(", phase " + phaseName(session.getPhase()));
+            String clock = clockText(session);
+            if (!clock.isEmpty()) {
+                out.append(", " + clock);
+            }
+        }
+        List<Participant> participants = state.participants();
+        if (participants.isEmpty()) {
+            return out.append("\nnobody yet").toAttributedString();
+        }
+        TextTable table = new TextTable().row(List.of("name", "role", "character", ""));
+        for (Participant p : participants) {
+            table.row(List.of(p.getDisplayName(), p.getRole().name().toLowerCase(Locale.ROOT),
+                    p.getCharacterId().isEmpty() ? "-" : state.characterName(p.getCharacterId()),
+                    p.getConnected() ? "" : "(disconnected)"));
+        }
+        table.lines().forEach(line -> out.append("\n").append(line));
+        return out.toAttributedString();
+    }
+
+    private void briefing(AttributedStringBuilder out, Briefing briefing) {
+        boolean mine = state.isMe(briefing.getCharacterId());
+        out.append((mine ? "Your briefing: " : "Briefing for ") + briefing.getCharacterName(), HEADING).append("\n");
+        out.append(briefing.getText().strip());
+        if (!briefing.getMandate().isEmpty()) {
+            out.append("\n").append("Mandate: ", AttributedStyle.BOLD).append(briefing.getMandate());
+        }
+        if (briefing.getPreferencesCount() > 0) {
+            out.append("\n").append(mine ? "What matters to you, most important first:" : "What matters, most important first:",
+                    AttributedStyle.BOLD);
+            for (int i = 0; i < briefing.getPreferencesCount(); i++) {
+                out.append("\n  " + (i + 1) + ". " + briefing.getPreferences(i));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the board
+
+    private void board(AttributedStringBuilder out, BoardView board) {
+        out.append("Board", HEADING);
+        if (board.getCrisisPoint()) {
+            out.append(" - crisis point: positions conflict", HEADING);
+        } else if (board.getCommitmentPoint()) {
+            out.append(" - commitment point: every position is the threatened future", HEADING);
+        }
+        if (!board.getChangedBy().isEmpty()) {
+            out.append("  (after a move by " + name(board, board.getChangedBy()) + ")", FAINT);
+        }
+        Map<String, Choice> threatened = settingsMap(board.getThreatenedFutureList());
+        List<String> header = new ArrayList<>(List.of("option", "", "owner", "now", "threat"));
+        for (CharacterView c : board.getCharactersList()) {
+            header.add(c.getId() + (state.isMe(c.getId()) ? "*" : ""));
+        }
+        TextTable table = new TextTable().row(header);
+        for (OptionView option : board.getOptionsList()) {
+            List<String> row = new ArrayList<>(List.of(option.getId(), TextTable.cut(option.getLabel(), 34),
+                    option.getOwnerId(), Choices.word(option.getStatusQuo()),
+                    word(threatened.get(option.getId()))));
+            for (CharacterView c : board.getCharactersList()) {
+                row.add(stanceCell(board, c.getId(), option));
+            }
+            table.row(row);
+        }
+        table.lines().forEach(line -> out.append("\n").append(line));
+        out.append("\n").append("now: status quo; threat: the threatened future; per character: position"
+                + " (-> stated intention on its own options); - open", FAINT);
+        List<String> names = board.getCharactersList().stream()
+                .map(c -> c.getId() + " = " + c.getName() + (c.getPlayedBy().isEmpty() ? "" : " (" + c.getPlayedBy() + ")"))
+                .toList();
+        out.append("\n").append(String.join("; ", names), FAINT);
+        List<String> doubts = new ArrayList<>();
+        for (CharacterStance stance : board.getStancesList()) {
+            for (String about : stance.getDoubtsList()) {
+                doubts.add(stance.getCharacterId() + " doubts " + about);
+            }
+        }
+        if (!doubts.isEmpty()) {
+            out.append("\nDoubts: " + String.join(", ", doubts));
+        }
+    }
+
+    private static String stanceCell(BoardView board, String characterId, OptionView option) {
+        CharacterStance stance = board.getStancesList().stream()
+                .filter(s -> s.getCharacterId().equals(characterId)).findFirst()
+                .orElse(CharacterStance.getDefaultInstance());
+        Choice position = settingsMap(stance.getPositionList()).get(option.getId());
+        String cell = position == null || position == Choice.OPEN ? "-" : Choices.word(position);
+        if (option.getOwnerId().equals(characterId)) {
+            Choice intention = settingsMap(stance.getIntentionsList()).get(option.getId());
+            if (intention != null && intention != Choice.OPEN) {
+                cell += " ->" + Choices.word(intention);
+            }
+        }
+        return cell;
+    }
+
+    private static Map<String, Choice> settingsMap(List<OptionSetting> settings) {
+        return settings.stream().collect(Collectors.toMap(OptionSetting::getOptionId, OptionSetting::getChoice,
+                (a, b) -> b));
+    }
+
+    private static String word(Choice choice) {
+        return choice == null || choice == Choice.OPEN ? "-" : Choices.word(choice);
+    }
+
+    private static String name(BoardView board, String characterId) {
+        return board.getCharactersList().stream().filter(c -> c.getId().equals(characterId))
+                .map(CharacterView::getName).findFirst().orElse(characterId);
+    }
+
+    // ------------------------------------------------------------------ moves
+
+    private void offer(AttributedStringBuilder out, OfferEvent event) {
+        Offer offer = event.getOffer();
+        String from = state.isMe(offer.getFromCharacterId()) ? "you" : state.characterName(offer.getFromCharacterId());
+        String to = offer.getToCharacterIdsList().stream()
+                .map(id -> state.isMe(id) ? "you" : state.characterName(id)).collect(Collectors.joining(", "));
+        String id = offer.getOfferId();
+        if (offer.getStatus() == Offer.Status.PENDING) {
+            out.append("Offer " + id, AttributedStyle.BOLD)
+                    .append(offer.getCountersOfferId().isEmpty() ? "" : " (counter to offer " + offer.getCountersOfferId() + ")")
+                    .append(" from " + from + " to " + to + ":");
+            if (offer.getAskCount() > 0) {
+                out.append("\n  if " + (offer.getToCharacterIdsList().stream().anyMatch(state::isMe) ? "you" : to)
+                        + " do " + settings(offer.getAskList()));
+            }
+            if (offer.getPromiseCount() > 0) {
+                out.append("\n  " + from + " will do " + settings(offer.getPromiseList()));
+            }
+            if (offer.getThreatCount() > 0) {
+                out.append("\n  if not, " + from + " will do ").append(settings(offer.getThreatList()), ERROR);
+            }
+            if (!offer.getNote().isEmpty()) {
+                out.append("\n  note: " + offer.getNote());
+            }
+            if (offer.getToCharacterIdsList().stream().anyMatch(state::isMe)) {
+                out.append("\n  /accept " + id + "  /reject " + id + "  /counter " + id + " ...", FAINT);
+            }
+        } else {
+            String by = event.getByCharacterId().isEmpty() ? ""
+                    : " by " + (state.isMe(event.getByCharacterId()) ? "you" : state.characterName(event.getByCharacterId()));
+            AttributedStyle style = offer.getStatus() == Offer.Status.ACCEPTED ? RESOLVED : FAINT;
+            out.append("Offer " + id + " from " + from + " to " + to + " "
+                    + offer.getStatus().name().toLowerCase(Locale.ROOT) + by, style);
+        }
+    }
+
+    private String settings(List<OptionSetting> settings) {
+        return settings.stream().map(s -> s.getOptionId() + "=" + Choices.word(s.getChoice()))
+                .collect(Collectors.joining(" "));
+    }
+
+    private void talk(AttributedStringBuilder out, Talk talk) {
+        String speaker = talk.getFromCharacterId().isEmpty()
+                ? (talk.getFromName().isEmpty() ? "Trainer" : talk.getFromName() + " (trainer)")
+                : (state.isMe(talk.getFromCharacterId()) ? "You" : state.characterName(talk.getFromCharacterId()));
+        if (talk.getPrivate() || talk.getToCharacterIdsCount() > 0) {
+            String to = talk.getToCharacterIdsList().stream()
+                    .map(id -> state.isMe(id) ? "you" : state.characterName(id)).collect(Collectors.joining(", "));
+            out.append("[private] " + speaker + " to " + to + ": ", PRIVATE.bold()).append(talk.getText(), PRIVATE);
+        } else {
+            out.append(speaker + ": ", SPEAKER).append(talk.getText());
+        }
+    }
+
+    private void commitment(AttributedStringBuilder out, CommitmentEvent event) {
+        String who = state.isMe(event.getCharacterId()) ? "You have" : state.characterName(event.getCharacterId()) + " has";
+        out.append(who + " committed");
+        if (event.getChoicesCount() > 0) {
+            out.append(": " + settings(event.getChoicesList()));
+        }
+    }
+
+    // ------------------------------------------------------------------ dilemmas
+
+    private void dilemma(AttributedStringBuilder out, DilemmaEvent event) {
+        Dilemma d = event.getDilemma();
+        boolean mine = state.isMe(d.getHolderId());
+        String kind = d.getKind().name();
+        String towards = d.getTowardsId().isEmpty() ? "" : " towards " + state.characterName(d.getTowardsId());
+        if (event.getChange() == DilemmaEvent.Change.RESOLVED) {
+            out.append((mine ? "Your " : state.characterName(d.getHolderId()) + "'s ") + kind + " dilemma" + towards
+                    + " is resolved.", RESOLVED);
+            return;
+        }
+        String still = event.getChange() == DilemmaEvent.Change.CURRENT ? " still" : "";
+        String subject = mine ? "You" + still + " have" : state.characterName(d.getHolderId()) + still + " has";
+        out.append(subject + " a " + kind + " dilemma" + towards, mine ? MY_DILEMMA : OTHER_DILEMMA);
+        if (!d.getExplanation().isEmpty()) {
+            out.append(": " + d.getExplanation().strip());
+        }
+        if (d.getWaysOutCount() > 0) {
+            out.append("\n  Ways out:");
+            int n = 1;
+            for (WayOut way : d.getWaysOutList()) {
+                out.append("\n  " + n++ + ") " + way.getDescription());
+                if (!way.getCost().isEmpty()) {
+                    out.append(" (costs " + (mine ? "you" : "them") + ": " + way.getCost() + ")", FAINT);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ trainer's events and lists
+
+    private void inject(AttributedStringBuilder out, InjectEvent inject) {
+        out.append("NEWS" + (inject.getTitle().isEmpty() ? "" : ": " + inject.getTitle()), HEADING);
+        if (!inject.getText().isEmpty()) {
+            out.append("\n").append(inject.getText().strip());
+        }
+        for (String change : inject.getBoardChangesList()) {
+            out.append("\n  * " + change);
+        }
+    }
+
+    private void outcome(AttributedStringBuilder out, OutcomeEvent outcome) {
+        out.append("The outcome", HEADING);
+        if (!outcome.getSummary().isEmpty()) {
+            out.append("\n").append(outcome.getSummary().strip());
+        }
+        out.append("\nWhat happens: " + settings(outcome.getOutcomeList()));
+        if (outcome.getThreatenedFutureCount() > 0) {
+            out.append("\nThe threatened future was: " + settings(outcome.getThreatenedFutureList()), FAINT);
+        }
+        for (CharacterOutcome c : outcome.getCharactersList()) {
+            out.append("\n  " + state.characterName(c.getCharacterId()) + ": " + c.getVerdict());
+            if (c.getBrokenCount() > 0) {
+                out.append(" (broke: " + String.join("; ", c.getBrokenList()) + ")", ERROR);
+            }
+        }
+    }
+
+    private static void sessions(AttributedStringBuilder out, List<SessionSummary> sessions) {
+        if (sessions.isEmpty()) {
+            out.append("no sessions on this server");
+            return;
+        }
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+        TextTable table = new TextTable().row(List.of("code", "pack", "phase", "people", "started"));
+        for (SessionSummary s : sessions) {
+            table.row(List.of(s.getJoinCode(), s.getPackId(), phaseName(s.getPhase()),
+                    Integer.toString(s.getParticipants()),
+                    s.getCreatedEpochMs() == 0 ? "" : time.format(Instant.ofEpochMilli(s.getCreatedEpochMs()))));
+        }
+        out.append(String.join("\n", table.lines()));
+    }
+
+    private static void packs(AttributedStringBuilder out, List<PackSummary> packs) {
+        if (packs.isEmpty()) {
+            out.append("no packs on this server");
+            return;
+        }
+        TextTable table = new TextTable().row(List.of("pack", "version", "characters", "options", "title"));
+        for (PackSummary p : packs) {
+            table.row(List.of(p.getPackId(), p.getVersion(), Integer.toString(p.getCharacters()),
+                    Integer.toString(p.getOptions()), p.getTitle()));
+        }
+        out.append(String.join("\n", table.lines()));
+    }
+}
