@@ -185,6 +185,7 @@ public abstract class PackFiles {
         }
         long total = 0;
         int count = 0;
+        List<String> oversized = new ArrayList<>();
         boolean any = false;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry e;
@@ -206,9 +207,8 @@ public abstract class PackFiles {
                 if (n.startsWith("__MACOSX/") || n.endsWith("/.DS_Store") || n.equals(".DS_Store")) continue;
                 byte[] b = in.readNBytes(MAX_FILE_BYTES + 1);
                 if (b.length > MAX_FILE_BYTES) {
-                    problems.add(Problem.error(n, 0, 0, "the file is larger than " + MAX_FILE_BYTES / 1024 + " KiB",
-                            "keep each file under " + MAX_FILE_BYTES / 1024 + " KiB; split long texts, remove images"));
-                    b = new byte[MAX_FILE_BYTES + 1];
+                    oversized.add(n);
+                    b = new byte[0];
                 }
                 total += b.length;
                 if (total > MAX_TOTAL_BYTES) {
@@ -232,6 +232,7 @@ public abstract class PackFiles {
             return new InMemory(zipFile, Map.of(), problems, false);
         }
         // Find pack.yaml: at the top, or in exactly one top folder.
+        String prefix = "";
         if (!files.containsKey("pack.yaml")) {
             List<String> prefixes = new ArrayList<>();
             for (String k : files.keySet()) {
@@ -239,10 +240,11 @@ public abstract class PackFiles {
                 if (slash > 0 && k.substring(slash + 1).equals("pack.yaml")) prefixes.add(k.substring(0, slash + 1));
             }
             if (prefixes.size() == 1) {
-                String prefix = prefixes.get(0);
+                prefix = prefixes.get(0);
+                String strip = prefix;
                 Map<String, byte[]> inner = new TreeMap<>();
                 files.forEach((k, v) -> {
-                    if (k.startsWith(prefix)) inner.put(k.substring(prefix.length()), v);
+                    if (k.startsWith(strip)) inner.put(k.substring(strip.length()), v);
                 });
                 files = inner;
             } else if (problems.isEmpty()) {
@@ -250,6 +252,11 @@ public abstract class PackFiles {
                                 : "the zip holds several packs (" + String.join(", ", prefixes) + ")",
                         "zip one pack folder: pack.yaml at the top of the zip, or in a single folder"));
             }
+        }
+        for (String n : oversized) {
+            String inPack = n.startsWith(prefix) ? n.substring(prefix.length()) : n;
+            problems.add(Problem.error(inPack, 0, 0, "the file is larger than " + MAX_FILE_BYTES / 1024 + " KiB",
+                    "keep each file under " + MAX_FILE_BYTES / 1024 + " KiB; split long texts, remove images"));
         }
         return new InMemory(zipFile, Collections.unmodifiableMap(files), problems, false);
     }

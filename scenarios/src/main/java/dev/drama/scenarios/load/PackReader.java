@@ -81,6 +81,9 @@ final class PackReader {
     private Players players;
     private final List<PackCharacter> characters = new ArrayList<>();
     private final Map<String, YNode> characterAt = new HashMap<>();
+    private final Set<String> characterIdsSeen = new LinkedHashSet<>();
+    private final Set<String> optionIdsSeen = new LinkedHashSet<>();
+    private final Set<String> phaseNamesSeen = new LinkedHashSet<>();
     private boolean charactersComplete;
     private final List<PackOption> options = new ArrayList<>();
     private final Map<String, YNode> optionAt = new HashMap<>();
@@ -239,6 +242,7 @@ final class PackReader {
         }
         charactersComplete = true;
         for (YNode item : seq.items()) {
+            seenId(item, characterIdsSeen);
             PackCharacter c = readCharacter(item, "character", CHARACTER);
             if (c == null) charactersComplete = false;
             if (c == null) continue;
@@ -296,6 +300,7 @@ final class PackReader {
                     "keep the options the drama turns on; most decisions are easy and need no option");
         }
         for (YNode item : seq.items()) {
+            seenId(item, optionIdsSeen);
             PackOption o = readOption(item, "option");
             if (o == null) continue;
             if (optionAt.containsKey(o.id())) {
@@ -478,6 +483,7 @@ final class PackReader {
         if (m.entries().isEmpty()) err(m, "there are no phases", "add e.g. 'briefing: 10' and 'negotiation: 40' (minutes)");
         for (YNode.Entry e : m.entries().values()) {
             String name = e.key().name();
+            phaseNamesSeen.add(name);
             if (!ID.matcher(name).matches()) {
                 err(e.key().line(), e.key().column(), "'" + name + "' is not a valid phase name",
                         "use a letter, then letters, digits or _ (e.g. 'negotiation')");
@@ -612,9 +618,11 @@ final class PackReader {
     // ------------------------------------------------------------------ cross checks
 
     private void check(YNode.Map top) {
-        Set<String> charIds = new LinkedHashSet<>();
+        // ids of entries that are themselves broken still count as known, so that one mistake
+        // does not cascade into "unknown option" wherever the option is used
+        Set<String> charIds = new LinkedHashSet<>(characterIdsSeen);
         for (PackCharacter c : characters) charIds.add(c.id());
-        Set<String> optIds = new LinkedHashSet<>();
+        Set<String> optIds = new LinkedHashSet<>(optionIdsSeen);
         for (PackOption o : options) optIds.add(o.id());
         List<String> optionOrder = new ArrayList<>(optIds);
         Map<String, String> ownerOf = new HashMap<>();
@@ -673,7 +681,8 @@ final class PackReader {
                     if (!optIds.contains(opt)) {
                         err(ok.line(), ok.column(), singular + " of '" + who + "' names '" + opt + "', which is not an option"
                                 + Suggest.didYouMean(opt, optIds), "use an option id: " + String.join(", ", optIds));
-                    } else if (field.equals("intentions") && !who.equals(ownerOf.get(opt))) {
+                    } else if (field.equals("intentions") && ownerOf.containsKey(opt) && charIds.contains(ownerOf.get(opt))
+                            && !who.equals(ownerOf.get(opt))) {
                         err(ok.line(), ok.column(), "'" + who + "' states an intention on '" + opt + "', which '"
                                         + ownerOf.get(opt) + "' owns",
                                 "a character states intentions on its own options only; move it to the intentions of '"
@@ -697,7 +706,7 @@ final class PackReader {
             }
         }
         // injects
-        Set<String> phaseNames = new LinkedHashSet<>();
+        Set<String> phaseNames = new LinkedHashSet<>(phaseNamesSeen);
         for (Phase p : phases) phaseNames.add(p.name());
         Set<String> allAddedOptions = new HashSet<String>();
         Set<String> allAddedCharacters = new HashSet<String>();
@@ -756,7 +765,8 @@ final class PackReader {
             }
         }
         checkFixedSpecs(optionOrder);
-        warnings(charIds, optIds);
+        // warnings about the whole pack only make sense once it is free of errors (they would echo them)
+        if (!hasErrors()) warnings(charIds, optIds);
     }
 
     /** Rankings are read before the options are known; give them the right option list now. */
@@ -788,8 +798,10 @@ final class PackReader {
         }
     }
 
-    private void checkSpec(PreferenceSpec spec, List<String> optionOrder, String where) {
+    private void checkSpec(PreferenceSpec spec, List<String> optionOrderSeen, String where) {
         YNode.Seq seq = specNodes.get(spec);
+        List<String> optionOrder = new ArrayList<>();
+        for (String o : optionOrderSeen) if (ID.matcher(o).matches()) optionOrder.add(o);
         if (spec.isRanking()) {
             if (optionOrder.size() > MAX_RANKED_OPTIONS) {
                 err(seq, where + " are a ranking, but a ranking is only for boards of up to " + MAX_RANKED_OPTIONS + " options",
@@ -1022,6 +1034,13 @@ final class PackReader {
             return null;
         }
         return s;
+    }
+
+    private static void seenId(YNode item, Set<String> seen) {
+        if (item instanceof YNode.Map m && m.get("id") instanceof YNode.Scalar s && s.type() == YNode.ScalarType.STRING
+                && !s.text().isBlank()) {
+            seen.add(s.text());
+        }
     }
 
     private static YNode idNode(YNode item) {

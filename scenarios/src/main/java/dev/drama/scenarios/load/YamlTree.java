@@ -78,11 +78,14 @@ public final class YamlTree {
         String what = null;
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof MarkedYAMLException m) {
-                what = m.getProblem();
-                if (m.getContext() != null && what != null) what = what + " (" + m.getContext() + ")";
+                what = plain(m.getProblem());
                 if (m.getProblemMark() != null) {
                     line = m.getProblemMark().getLine() + 1;
                     col = m.getProblemMark().getColumn() + 1;
+                }
+                if (m.getContextMark() != null && m.getContextMark().getLine() + 1 != line && m.getContext() != null) {
+                    what = what + " (" + m.getContext().replace("while ", "") + " that starts on line "
+                            + (m.getContextMark().getLine() + 1) + ")";
                 }
                 break;
             }
@@ -98,7 +101,7 @@ public final class YamlTree {
         if (what.contains("nesting depth") || what.contains("Depth")) {
             what = "the YAML is nested too deeply";
             fix = "a pack needs only a few levels of nesting; check the indentation";
-        } else if (what.contains("found character '\\t'") || what.contains("\\t")) {
+        } else if (what.startsWith("a tab character")) {
             fix = "indent with spaces, never tabs";
         }
         problems.add(Problem.error(file, Math.max(line, 1), Math.max(col, 1), "the YAML is not well formed: " + what, fix));
@@ -147,8 +150,12 @@ public final class YamlTree {
                 }
                 return new YNode.Seq(line, col, items);
             }
-            case VALUE_STRING:
-                return new YNode.Scalar(line, col, YNode.ScalarType.STRING, parser.getText(), quotedAt(line, col));
+            case VALUE_STRING: {
+                boolean quoted = quotedAt(line, col);
+                String text = parser.getText();
+                if (text.isEmpty() && !quoted) return new YNode.Scalar(line, col, YNode.ScalarType.NULL, "", false);
+                return new YNode.Scalar(line, col, YNode.ScalarType.STRING, text, quoted);
+            }
             case VALUE_NUMBER_INT:
                 return new YNode.Scalar(line, col, YNode.ScalarType.INT, parser.getText(), false);
             case VALUE_NUMBER_FLOAT:
@@ -169,6 +176,34 @@ public final class YamlTree {
         if (col < 1 || col > l.length()) return false;
         char c = l.charAt(col - 1);
         return c == '"' || c == '\'';
+    }
+
+    /** snakeyaml's problem in words an author understands. */
+    static String plain(String problem) {
+        if (problem == null) return "unknown problem";
+        String p = problem.strip();
+        if (p.contains("mapping values are not allowed")) {
+            return "a ':' where YAML does not expect one: put text containing ': ' in double quotes, or check the indentation";
+        }
+        if (p.startsWith("expected <block end>")) {
+            return "this line does not fit the structure above it: check its indentation, and look for a quote left open on an earlier line";
+        }
+        if (p.contains("could not find expected ':'")) {
+            return "a line here has no 'key:' where one is expected: check the indentation, or look for a quote left open";
+        }
+        if (p.contains("cannot start any token") && (p.contains("\\t") || p.contains("\t") || p.contains("TAB"))) {
+            return "a tab character: YAML is indented with spaces only";
+        }
+        if (p.contains("found unexpected end of stream")) {
+            return "the file ends inside a quoted text, a [list] or a {mapping}: a closing quote or bracket is missing";
+        }
+        if (p.contains("did not find expected ',' or ']'") || p.contains("did not find expected ',' or '}'")) {
+            return "a [list] or {mapping} written on one line is not closed properly: a ',', ']' or '}' is missing or extra";
+        }
+        if (p.contains("cannot start any token")) {
+            return p + ": text starting with this character must be put in double quotes";
+        }
+        return firstLine(p);
     }
 
     static String firstLine(String s) {
