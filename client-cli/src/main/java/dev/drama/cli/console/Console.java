@@ -51,11 +51,17 @@ public final class Console implements ConnectionListener {
 
     // the messages /wait-for looks through, guarded by itself
     private final List<Received> log = new ArrayList<>();
-    private long logStart;       // the sequence number of log.get(0)
-    private long waitCursor;     // the first message the next /wait-for may match
     private volatile boolean gaveUp;
 
-    private record Received(ServerMessage message, String json) {
+    private static final class Received {
+        final ServerMessage message;
+        final String json;
+        boolean taken;
+
+        Received(ServerMessage message, String json) {
+            this.message = message;
+            this.json = json;
+        }
     }
 
     public Console(ConsoleState state, Presenter presenter, HumanRenderer views, boolean scripted) {
@@ -83,7 +89,6 @@ public final class Console implements ConnectionListener {
             log.add(new Received(message, JsonRenderer.render(message)));
             if (log.size() > LOG_LIMIT) {
                 log.remove(0);
-                logStart++;
             }
             log.notifyAll();
         }
@@ -234,18 +239,22 @@ public final class Console implements ConnectionListener {
                 () -> presenter.localError("no briefing for " + wanted + " yet: briefings arrive when the briefing phase starts"));
     }
 
+    /**
+     * Blocks until a matching message has arrived. Each /wait-for takes the earliest
+     * matching message that no earlier /wait-for has taken, whenever it arrived: events
+     * from several consoles interleave differently from run to run, and a script must
+     * neither miss an event that came early nor match the same event twice.
+     */
     private void waitFor(ParseResult.WaitFor wait) {
         long deadline = System.nanoTime() + wait.timeout().toNanos();
         synchronized (log) {
             while (true) {
-                for (long seq = Math.max(waitCursor, logStart); seq < logStart + log.size(); seq++) {
-                    Received received = log.get((int) (seq - logStart));
-                    if (matches(received, wait)) {
-                        waitCursor = seq + 1;
+                for (Received received : log) {
+                    if (!received.taken && matches(received, wait)) {
+                        received.taken = true;
                         return;
                     }
                 }
-                waitCursor = logStart + log.size();
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || gaveUp) {
                     break;
@@ -273,7 +282,7 @@ public final class Console implements ConnectionListener {
     }
 
     private static boolean matches(Received received, ParseResult.WaitFor wait) {
-        return matches(received.message(), received.json(), wait.kind(), wait.text());
+        return matches(received.message, received.json, wait.kind(), wait.text());
     }
 
     private static String normalise(String name) {
