@@ -77,7 +77,7 @@ final class WireClient implements AutoCloseable {
     }
 
     ServerMessage awaitMessage(Predicate<ServerMessage> test) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().filter(test).findFirst().orElse(null),
+        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> received.stream().filter(test).findFirst().orElse(null),
                 m -> m != null);
     }
 

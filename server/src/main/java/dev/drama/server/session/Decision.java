@@ -12,7 +12,8 @@ sealed interface Decision {
     record Answer(ServerMessage reply) implements Decision {
     }
 
-    record Change(JournalRecord.Builder record) implements Decision {
+    /** One or more records, applied and journaled together. */
+    record Change(java.util.List<JournalRecord.Builder> records) implements Decision {
     }
 
     static Decision refuse(ErrorCode code, String message) {

@@ -43,10 +43,12 @@ import java.util.Set;
 final class Moves {
     private final SessionState state;
     private final int maxTextChars;
+    private final OfferRate offerRate;
 
-    Moves(SessionState state, int maxTextChars) {
+    Moves(SessionState state, int maxTextChars, int offersPerMinute) {
         this.state = state;
         this.maxTextChars = maxTextChars;
+        this.offerRate = new OfferRate(offersPerMinute);
     }
 
     Decision decide(Participant who, ClientMessage command, long nowMs) {
@@ -67,7 +69,7 @@ final class Moves {
                         .setHolderId(mover(who).characterId())
                         .setAboutId(otherCharacter(who, command.getDeclareDoubt().getAboutCharacterId()))
                         .setDoubt(command.getDeclareDoubt().getDoubt())));
-                case MAKE_OFFER -> offer(who, command.getMakeOffer());
+                case MAKE_OFFER -> offer(who, command.getMakeOffer(), nowMs);
                 case RESPOND_TO_OFFER -> respond(who, command.getRespondToOffer());
                 case SAY -> talk(who, List.of(), command.getSay().getText());
                 case TELL -> talk(who, command.getTell().getToCharacterIdsList(), command.getTell().getText());
@@ -78,6 +80,8 @@ final class Moves {
                 case COMMIT -> commit(who, command.getCommit());
                 case EXPORT_DEBRIEF -> export(who, command.getExportDebrief());
                 case REMOVE_PARTICIPANT -> remove(who, command.getRemoveParticipant().getParticipantId());
+                case MUTE_PARTICIPANT -> mute(who, command.getMuteParticipant().getParticipantId(),
+                        command.getMuteParticipant().getMuted());
                 default -> Decision.refuse(ALREADY_IN_SESSION, "you are already in a session; leave it first");
             };
         } catch (Refusal r) {
@@ -90,9 +94,13 @@ final class Moves {
     }
 
     private static Decision change(RecordFiller filler) {
+        return new Decision.Change(List.of(record(filler)));
+    }
+
+    private static JournalRecord.Builder record(RecordFiller filler) {
         JournalRecord.Builder b = JournalRecord.newBuilder();
         filler.fill(b);
-        return new Decision.Change(b);
+        return b;
     }
 
     // ------------------------------------------------------------------ who may do what, when
@@ -172,37 +180,83 @@ final class Moves {
 
     private Decision assign(Participant who, String participantId, String characterId) {
         trainer(who);
-        Participant target = state.participant(participantId).filter(p -> !p.removed())
-                .orElseThrow(() -> new Refusal(UNKNOWN_PARTICIPANT, "there is no participant '" + participantId + "'"));
+        if (participantId.isEmpty()) {
+            return assignEveryone();
+        }
+        Participant target = present(participantId);
         require(target.role() == Role.TRAINEE, NOT_ALLOWED, target.displayName() + " is not a player");
         if (characterId.isEmpty()) {
-            return change(b -> b.setCharacterAssigned(CharacterAssigned.newBuilder().setParticipantId(target.id())));
+            return change(b -> b.setCharacterAssigned(assigned(target.id(), "")));
         }
-        return assignment(target, characterId);
+        PackCharacter c = playable(characterId);
+        List<JournalRecord.Builder> records = new java.util.ArrayList<>();
+        // The trainer may hand a character on, for instance from an absent trainee to a late one.
+        state.playerOf(c.id()).filter(p -> p != target)
+                .ifPresent(previous -> records.add(record(b -> b.setCharacterAssigned(assigned(previous.id(), "")))));
+        records.add(record(b -> b.setCharacterAssigned(assigned(target.id(), c.id()))));
+        return new Decision.Change(records);
+    }
+
+    /** Gives every player without a character one of the free playable characters, in pack order. */
+    private Decision assignEveryone() {
+        java.util.Iterator<PackCharacter> free = state.pack().playableCharacters().stream()
+                .filter(c -> state.board().character(c.id()).isPresent() && state.playerOf(c.id()).isEmpty()).iterator();
+        List<JournalRecord.Builder> records = new java.util.ArrayList<>();
+        for (Participant p : state.participants()) {
+            if (p.role() == Role.TRAINEE && !p.removed() && !p.hasCharacter() && free.hasNext()) {
+                String characterId = free.next().id();
+                records.add(record(b -> b.setCharacterAssigned(assigned(p.id(), characterId))));
+            }
+        }
+        require(!records.isEmpty(), NOT_ALLOWED, "no player is waiting for a character, or no character is free");
+        return new Decision.Change(records);
+    }
+
+    private static CharacterAssigned.Builder assigned(String participantId, String characterId) {
+        return CharacterAssigned.newBuilder().setParticipantId(participantId).setCharacterId(characterId);
     }
 
     private Decision assignment(Participant target, String characterId) {
-        PackCharacter c = state.pack().character(character(characterId)).orElseThrow();
-        require(c.playable(), NOT_ALLOWED, c.name() + " is played by the trainer, not by a trainee");
+        PackCharacter c = playable(characterId);
         state.playerOf(characterId).filter(p -> p != target).ifPresent(p -> {
             throw new Refusal(CHARACTER_TAKEN, c.name() + " is already played by " + p.displayName());
         });
-        return change(b -> b.setCharacterAssigned(CharacterAssigned.newBuilder()
-                .setParticipantId(target.id()).setCharacterId(characterId)));
+        return change(b -> b.setCharacterAssigned(assigned(target.id(), characterId)));
+    }
+
+    private PackCharacter playable(String characterId) {
+        PackCharacter c = state.pack().character(character(characterId)).orElseThrow();
+        require(c.playable(), NOT_ALLOWED, c.name() + " is played by the trainer, not by a trainee");
+        return c;
+    }
+
+    private Participant present(String participantId) {
+        return state.participant(participantId).filter(p -> !p.removed())
+                .orElseThrow(() -> new Refusal(UNKNOWN_PARTICIPANT, "there is no participant '" + participantId + "'"));
+    }
+
+    private Decision mute(Participant who, String participantId, boolean muted) {
+        trainer(who);
+        Participant target = present(participantId);
+        require(target != who, NOT_ALLOWED, "you cannot mute yourself");
+        require(target.muted() != muted, NOT_ALLOWED, target.displayName() + (muted ? " is already muted" : " is not muted"));
+        return change(b -> b.setParticipantMuted(dev.drama.proto.ParticipantMuted.newBuilder()
+                .setParticipantId(target.id()).setMuted(muted)));
     }
 
     private Decision remove(Participant who, String participantId) {
         trainer(who);
-        Participant target = state.participant(participantId).filter(p -> !p.removed())
-                .orElseThrow(() -> new Refusal(UNKNOWN_PARTICIPANT, "there is no participant '" + participantId + "'"));
+        Participant target = present(participantId);
         require(target != who, NOT_ALLOWED, "you cannot remove yourself");
         return change(b -> b.setParticipantRemoved(ParticipantRemoved.newBuilder().setParticipantId(target.id())));
     }
 
     // ------------------------------------------------------------------ offers
 
-    private Decision offer(Participant who, MakeOffer m) {
+    private Decision offer(Participant who, MakeOffer m, long nowMs) {
         mover(who);
+        require(offerRate.allow(who.characterId(), nowMs), RATE_LIMITED,
+                "at most " + offerRate.perMinute() + " offers a minute; give the others time to answer");
         require(m.getToCharacterIdsCount() > 0, INVALID_OFFER, "say who the offer is to");
         Set<String> to = new HashSet<>();
         for (String id : m.getToCharacterIdsList()) {
@@ -257,6 +311,7 @@ final class Moves {
 
     private Decision talk(Participant who, List<String> to, String text) {
         require(who.role() != Role.OBSERVER, NOT_ALLOWED, "observers watch; they do not speak");
+        require(!who.muted(), MUTED, "the trainer has muted you");
         require(who.role() == Role.TRAINER || who.hasCharacter(), NO_CHARACTER, "you have no character yet");
         require(state.phase() != Phase.ENDED, WRONG_PHASE, "the session has ended");
         require(!text.isBlank(), MALFORMED_COMMAND, "say something");

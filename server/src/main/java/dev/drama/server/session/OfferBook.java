@@ -48,6 +48,21 @@ final class OfferBook {
         return updated;
     }
 
+    /**
+     * A recipient's counter-offer ends the pending offer it answers; returns that offer,
+     * now countered, if this was such a counter.
+     */
+    Optional<Offer> countered(Offer counter) {
+        Offer original = offers.get(counter.getCountersOfferId());
+        if (original == null || original.getStatus() != Offer.Status.PENDING
+                || !original.getToCharacterIdsList().contains(counter.getFromCharacterId())) {
+            return Optional.empty();
+        }
+        Offer ended = original.toBuilder().setStatus(Offer.Status.COUNTERED).build();
+        offers.put(ended.getOfferId(), ended);
+        return Optional.of(ended);
+    }
+
     /** Ends every pending offer (the negotiation is over); returns those that expired. */
     List<Offer> expirePending() {
         List<Offer> expired = new ArrayList<>();

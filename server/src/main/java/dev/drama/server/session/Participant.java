@@ -12,6 +12,7 @@ public final class Participant implements Viewer {
     private String characterId = "";
     private Recipient connection;
     private boolean removed;
+    private boolean muted;
 
     Participant(String id, String displayName, Role role, byte[] tokenHash) {
         this.id = id;
@@ -75,10 +76,18 @@ public final class Participant implements Viewer {
         characterId = "";
     }
 
+    public boolean muted() {
+        return muted;
+    }
+
+    void mute(boolean value) {
+        muted = value;
+    }
+
     dev.drama.proto.Participant view() {
         return dev.drama.proto.Participant.newBuilder()
                 .setParticipantId(id).setDisplayName(displayName).setRole(role)
-                .setCharacterId(characterId).setConnected(connected())
+                .setCharacterId(characterId).setConnected(connected()).setMuted(muted)
                 .build();
     }
 }

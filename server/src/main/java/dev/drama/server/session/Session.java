@@ -10,6 +10,7 @@ import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
 import dev.drama.proto.SessionJoined;
 import dev.drama.proto.SessionSummary;
+import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalFile;
 import dev.drama.server.net.Replies;
@@ -47,21 +48,21 @@ public final class Session {
     private final JournalFile file;
     private final LongSupplier clock;
     private final Listener listener;
-    private final int maxParticipants;
+    private final ServerConfig.Limits limits;
     private long seq;
     private ScheduledFuture<?> timer;
     private volatile SessionSummary summary;
 
     Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
-            Listener listener, int maxTextChars, int maxParticipants) {
+            Listener listener, ServerConfig.Limits limits) {
         this.state = state;
-        this.moves = new Moves(state, maxTextChars);
+        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute());
         this.executor = executor;
         this.journal = journal;
         this.file = file;
         this.clock = clock;
         this.listener = listener;
-        this.maxParticipants = maxParticipants;
+        this.limits = limits;
         this.summary = summarise();
     }
 
@@ -81,18 +82,18 @@ public final class Session {
     // ------------------------------------------------------------------ entry points (any thread)
 
     public void submit(Participant who, ClientMessage command, Recipient replyTo) {
-        executor.execute(() -> handle(who, command, replyTo));
+        run(() -> handle(who, command, replyTo));
     }
 
     /** Adds a participant; {@code onJoined} runs (in the actor) once it is durable and told. */
     public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
                      java.util.function.Consumer<Participant> onJoined) {
-        executor.execute(() -> {
+        run(() -> {
             try {
                 String token = Tokens.newToken();
                 String participantId = "p" + (state.participants().size() + 1);
                 List<JournalRecord.Builder> records = Admission.admit(state, participantId, Tokens.hash(token),
-                        displayName, role, characterWish, maxParticipants);
+                        displayName, role, characterWish, limits.maxParticipantsPerSession());
                 commit(records, requestId, recipient, () -> {
                     Participant p = state.participant(participantId).orElseThrow();
                     welcome(p, recipient, requestId, token);
@@ -107,7 +108,7 @@ public final class Session {
     /** Takes a participant back on a new connection (after a drop or a restart). */
     public void resume(String participantId, String token, Recipient recipient, long requestId,
                        java.util.function.Consumer<Participant> onResumed) {
-        executor.execute(() -> {
+        run(() -> {
             Participant p = state.participant(participantId).orElse(null);
             if (p == null || p.removed()) {
                 recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION, "that resume token is no longer valid"));
@@ -126,13 +127,22 @@ public final class Session {
 
     /** The connection of a participant closed. */
     public void left(Participant who, Recipient recipient) {
-        executor.execute(() -> {
+        run(() -> {
             if (who.connection() == recipient) {
                 who.detach();
                 publish(List.of(state.presence(who, false)));
                 summaryChanged();
             }
         });
+    }
+
+    /** Runs a task in the actor; during shutdown, when the actor has stopped, there is nothing left to do. */
+    private void run(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("session {}: stopped; dropped a late task", id());
+        }
     }
 
     // ------------------------------------------------------------------ inside the actor
@@ -157,12 +167,11 @@ public final class Session {
                 replyTo.send(a.reply().toBuilder().setRequestId(requestId).build());
             }
         } else if (decision instanceof Decision.Change c) {
-            commit(List.of(c.record()), requestId, replyTo, () -> {
+            commit(c.records(), requestId, replyTo, () -> {
                 replyTo.send(ServerMessage.newBuilder().setRequestId(requestId)
                         .setAck(dev.drama.proto.Ack.getDefaultInstance()).build());
-                if (c.record().hasParticipantRemoved()) {
-                    disconnect(c.record().getParticipantRemoved().getParticipantId());
-                }
+                c.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
+                        .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
             });
         }
     }
@@ -179,7 +188,7 @@ public final class Session {
             effects.addAll(applyRecord(record));
             durable = journal.append(file, record);
         }
-        durable.whenComplete((ok, failure) -> executor.execute(() -> {
+        durable.whenComplete((ok, failure) -> run(() -> {
             if (failure != null) {
                 log.error("session {}: journal append failed; the move is not acknowledged", id(), failure);
                 if (requester != null) {

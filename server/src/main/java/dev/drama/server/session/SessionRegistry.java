@@ -7,6 +7,7 @@ import dev.drama.proto.JournalRecord;
 import dev.drama.proto.SessionOpened;
 import dev.drama.proto.SessionSummary;
 import dev.drama.scenarios.model.Pack;
+import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
 import dev.drama.server.journal.JournalFile;
@@ -44,31 +45,28 @@ public final class SessionRegistry implements Session.Listener {
     private final EventExecutorGroup executors;
     private final Function<String, Optional<Pack>> packs;
     private final LongSupplier clock;
-    private final int maxSessions;
-    private final int maxTextChars;
-    private final int maxParticipants;
+    private final ServerConfig.Limits limits;
     private final Map<String, Session> byCode = new ConcurrentHashMap<>();
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final Map<String, Seat> byToken = new ConcurrentHashMap<>();
 
     public SessionRegistry(Path sessionsDir, Journal journal, EventExecutorGroup executors,
                            Function<String, Optional<Pack>> packs, LongSupplier clock,
-                           int maxSessions, int maxTextChars, int maxParticipants) {
+                           ServerConfig.Limits limits) {
         this.sessionsDir = sessionsDir;
         this.journal = journal;
         this.executors = executors;
         this.packs = packs;
         this.clock = clock;
-        this.maxSessions = maxSessions;
-        this.maxTextChars = maxTextChars;
-        this.maxParticipants = maxParticipants;
+        this.limits = limits;
     }
 
     /** Opens a new session on a pack; its first record is made durable before it can be joined. */
     public Session open(String packId) throws IOException {
         Pack pack = packs.apply(packId).orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_PACK,
                 "there is no pack '" + packId + "'; see the list of packs"));
-        require(byId.size() < maxSessions, ErrorCode.LIMIT_REACHED, "the server is at its limit of " + maxSessions + " sessions");
+        require(byId.size() < limits.maxSessions(), ErrorCode.LIMIT_REACHED,
+                "the server is at its limit of " + limits.maxSessions() + " sessions");
         String id = Tokens.newSessionId();
         String code = uniqueJoinCode();
         Path dir = Files.createDirectories(sessionsDir.resolve(id));
@@ -134,7 +132,7 @@ public final class SessionRegistry implements Session.Listener {
     }
 
     private Session newSession(SessionState state, JournalFile file) {
-        return new Session(state, executors.next(), journal, file, clock, this, maxTextChars, maxParticipants);
+        return new Session(state, executors.next(), journal, file, clock, this, limits);
     }
 
     private void register(Session session) {

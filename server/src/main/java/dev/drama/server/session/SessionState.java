@@ -178,6 +178,11 @@ public final class SessionState {
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
                 out.addAll(secretsFor(p));
             }
+            case PARTICIPANT_MUTED -> {
+                Participant p = participants.get(record.getParticipantMuted().getParticipantId());
+                p.mute(record.getParticipantMuted().getMuted());
+                out.add(participantEvent(p.muted() ? ParticipantEvent.Change.MUTED : ParticipantEvent.Change.UNMUTED, p));
+            }
             case PARTICIPANT_REMOVED -> {
                 Participant p = participants.get(record.getParticipantRemoved().getParticipantId());
                 out.add(participantEvent(ParticipantEvent.Change.REMOVED, p));
@@ -199,9 +204,10 @@ public final class SessionState {
                 out.addAll(changeBoard(board.withDoubt(e.getHolderId(), e.getAboutId(), e.getDoubt()), e.getHolderId()));
             }
             case OFFER_MADE -> {
-                offers.add(record.getOfferMade().getOffer());
-                Offer offer = offers.find(record.getOfferMade().getOffer().getOfferId()).orElseThrow();
-                out.add(remember(offerEvent(offer, offer.getFromCharacterId())));
+                Offer made = record.getOfferMade().getOffer();
+                offers.countered(made).ifPresent(original -> out.add(remember(offerEvent(original, made.getFromCharacterId()))));
+                offers.add(made);
+                out.add(remember(offerEvent(offers.find(made.getOfferId()).orElseThrow(), made.getFromCharacterId())));
             }
             case OFFER_ANSWERED -> out.addAll(answerOffer(record.getOfferAnswered()));
             case TALK_SENT -> out.add(remember(ServerMessage.newBuilder().setTalk(record.getTalkSent().getTalk()).build()));
