@@ -134,7 +134,7 @@ public final class PackAnalyseCommand implements Callable<Integer> {
         out.println("Opening dilemmas (" + analysis.dilemmas().size() + "):");
         for (PackCharacter c : pack.characters()) {
             List<Dilemma> ds = analysis.of(c.id());
-            out.println("  " + c.name() + " (" + c.id() + "): " + (ds.isEmpty() ? "none" : ""));
+            out.println("  " + c.name() + " (" + c.id() + ")" + (ds.isEmpty() ? ": none" : ":"));
             for (Dilemma d : ds) {
                 out.println("    - " + FacilitatorGuide.text(d));
                 if (d.explanation() != null && !d.explanation().isBlank()) {
