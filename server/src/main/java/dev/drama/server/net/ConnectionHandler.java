@@ -28,8 +28,12 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         connection = new Connection(ctx.channel());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
         log.info("{} connected", connection);
         super.channelActive(ctx);
     }
