@@ -1,0 +1,528 @@
+package dev.drama.bench.load;
+
+import dev.drama.proto.AdvancePhase;
+import dev.drama.proto.ClientMessage;
+import dev.drama.proto.CreateSession;
+import dev.drama.proto.Hello;
+import dev.drama.proto.Join;
+import dev.drama.proto.Phase;
+import dev.drama.proto.ProtocolVersion;
+import dev.drama.proto.ServerMessage;
+import dev.drama.proto.Watch;
+import dev.drama.scenarios.model.Pack;
+import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.scenarios.registry.PackRegistry;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Loopback load generator: M sessions of a bundled pack, each with a trainer connection,
+ * players (one per character) and observers, played by simulated trainees on one Netty
+ * event-loop group; and, in the same run, the same clients against a plain echo server
+ * with the same framing, so every figure can be read as a ratio to the transport alone.
+ * Run with {@code --help}.
+ */
+public final class LoadGenerator {
+
+    /** Options (public fields so the smoke test can set them). */
+    public static final class Options {
+        public String mode = "rate";
+        public int sessions = 200;
+        public int perSession = 10;
+        public int players = 0;
+        public String pack = "auto";
+        public double rate = 2000;
+        public int window = 1;
+        public int warmup = 10;
+        public int duration = 30;
+        public int echoDuration = 15;
+        public long maxMoves = 100_000_000L;
+        public int soakEvery = 0;
+        public int clientThreads = 1;
+        public boolean inProcess = false;
+        public String serverJvm = "-Xms1g -Xmx2g -XX:+UseG1GC";
+        public int connsPerAddress = 50;
+        public int commandsPerSecond = 0;
+        public int commandBurst = 0;
+        public int maxSessions = 0;
+        public long seed = 1;
+        public boolean exitOnTimeLimit = false;
+
+        boolean saturate() {
+            return mode.equals("saturate");
+        }
+    }
+
+    static final String HELP = """
+            Usage: java -cp bench/target/benchmarks.jar dev.drama.bench.load.LoadGenerator [options]
+
+            Opens SESSIONS sessions of a bundled pack on a drama server (a trainer connection each,
+            one player per character up to PER-SESSION, the rest of PER-SESSION as observers), plays
+            them with simulated trainees over loopback, and runs the same clients against a plain
+            echo server (same varint32 framing, same frames) before and after, in the same run.
+            Prints moves/s, move-to-reply latency (median, p99, p99.9, max; HdrHistogram), server
+            heap per idle connected participant (heap after GC, all connected vs trainers only),
+            CPU (process CPU time / wall time) and the ratios drama / echo. Stops by itself.
+
+              --mode rate|saturate     rate: open loop, moves due at Poisson times, RATE in total
+                                       (latency counts from the due time); saturate: closed loop,
+                                       WINDOW moves in flight per player, no think time  [rate]
+              --sessions N             sessions  [200]
+              --per-session N          participants per session besides the trainer  [10]
+              --players N              players per session (0: every playable character, at most
+                                       PER-SESSION); the rest of PER-SESSION watch as observers  [0]
+              --pack ID|auto           pack; auto: the bundled pack with the most characters  [auto]
+              --rate R                 total moves per second, rate mode  [2000]
+              --window W               moves in flight per player, saturate mode  [1]
+              --warmup S               seconds of unrecorded load before each phase  [10]
+              --duration S             recorded seconds of the drama phase  [30]
+              --echo-duration S        recorded seconds of each echo phase (0: no echo)  [15]
+              --max-moves N            stop the drama phase after N moves  [100000000]
+              --soak-every S           during the drama phase, heap after a full GC every S s  [0: off]
+              --client-threads N       client event-loop threads  [1]
+              --server child|in-process   where the servers run  [child]
+              --server-jvm "ARGS"      JVM options of the child server  [-Xms1g -Xmx2g -XX:+UseG1GC]
+              --conns-per-address N    client connections per loopback source address 127.0.0.x
+                                       (0: all from 127.0.0.1)  [50]
+              --commands-per-second N  server limit per connection (0: the server default, 20;
+                                       saturate mode: 100000)  [0]
+              --command-burst N        server burst per connection (0: default 40; saturate: 100000)
+              --max-sessions N         server session limit (0: default 200, or SESSIONS if more)
+              --seed N                 random seed  [1]
+              --help
+            """;
+
+    /** What a run measured. */
+    public record Report(Stats.Snapshot drama, Stats.Snapshot echoBefore, Stats.Snapshot echoAfter,
+                         long heapBefore, long heapConnected, long heapAfterRun, int participants,
+                         double serverCpu, double echoServerCpu, double clientCpu) {
+    }
+
+    private final Options o;
+    private final PrintStream out;
+    private final Stats stats = new Stats();
+
+    public LoadGenerator(Options options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        if (o == null) {
+            System.out.print(HELP);
+            return;
+        }
+        o.exitOnTimeLimit = true;
+        new LoadGenerator(o, System.out).run();
+        System.exit(0);
+    }
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                return null;
+            }
+            String value;
+            if (a.contains("=")) {
+                value = a.substring(a.indexOf('=') + 1);
+                a = a.substring(0, a.indexOf('='));
+            } else if (a.equals("--in-process")) {
+                o.inProcess = true;
+                continue;
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (a) {
+                case "--mode" -> o.mode = value;
+                case "--sessions" -> o.sessions = Integer.parseInt(value);
+                case "--per-session" -> o.perSession = Integer.parseInt(value);
+                case "--players" -> o.players = Integer.parseInt(value);
+                case "--pack" -> o.pack = value;
+                case "--rate" -> o.rate = Double.parseDouble(value);
+                case "--window" -> o.window = Integer.parseInt(value);
+                case "--warmup" -> o.warmup = Integer.parseInt(value);
+                case "--duration" -> o.duration = Integer.parseInt(value);
+                case "--echo-duration" -> o.echoDuration = Integer.parseInt(value);
+                case "--max-moves" -> o.maxMoves = Long.parseLong(value);
+                case "--soak-every" -> o.soakEvery = Integer.parseInt(value);
+                case "--client-threads" -> o.clientThreads = Integer.parseInt(value);
+                case "--server" -> o.inProcess = value.equals("in-process");
+                case "--server-jvm" -> o.serverJvm = value;
+                case "--conns-per-address" -> o.connsPerAddress = Integer.parseInt(value);
+                case "--commands-per-second" -> o.commandsPerSecond = Integer.parseInt(value);
+                case "--command-burst" -> o.commandBurst = Integer.parseInt(value);
+                case "--max-sessions" -> o.maxSessions = Integer.parseInt(value);
+                case "--seed" -> o.seed = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
+            }
+        }
+        if (!o.mode.equals("rate") && !o.mode.equals("saturate")) {
+            throw new IllegalArgumentException("--mode is rate or saturate");
+        }
+        return o;
+    }
+
+    // ------------------------------------------------------------------ the run
+
+    private record Seat(Conn conn, String characterId) {
+    }
+
+    public Report run() throws Exception {
+        Pack pack = choosePack(o.pack);
+        List<PackCharacter> playable = pack.playableCharacters();
+        int players = Math.min(o.players > 0 ? Math.min(o.players, playable.size()) : playable.size(), o.perSession);
+        int observers = Math.max(0, o.perSession - players);
+        int cps = o.commandsPerSecond > 0 ? o.commandsPerSecond : o.saturate() ? 100_000 : 0;
+        int burst = o.commandBurst > 0 ? o.commandBurst : o.saturate() ? 100_000 : 0;
+        int maxSessions = o.maxSessions > 0 ? o.maxSessions : Math.max(200, o.sessions);
+        Thread watchdog = o.exitOnTimeLimit ? watchdog() : null;
+
+        out.printf(Locale.ROOT, "pack %s (%d playable characters): %d sessions x (1 trainer + %d players + %d observers)"
+                        + " = %d connections, %d making moves%n", pack.id(), playable.size(), o.sessions, players,
+                observers, o.sessions * (1 + players + observers), o.sessions * players);
+        out.printf(Locale.ROOT, "mode %s: %s; warmup %d s, drama %d s, echo %d s before and after%n", o.mode,
+                o.saturate() ? o.window + " move(s) in flight per player, no think time"
+                        : String.format(Locale.ROOT, "%.0f moves/s in total (%.2f per player, Poisson)", o.rate,
+                        o.rate / Math.max(1, o.sessions * players)),
+                o.warmup, o.duration, o.echoDuration);
+        out.printf("server limits: commands/s per connection %s, burst %s, sessions %d, connections per address %s"
+                        + " (clients spread over 127.0.0.x, %s per address)%n",
+                cps > 0 ? cps : "20 (default)", burst > 0 ? burst : "40 (default)", maxSessions,
+                "64 (default)", o.connsPerAddress > 0 ? String.valueOf(o.connsPerAddress) : "all");
+
+        Target target = o.inProcess
+                ? new InProcessTarget(InProcessTarget.limits(cps, burst, maxSessions, 0), null)
+                : new ChildTarget(o.serverJvm, cps, burst, maxSessions, 0);
+        out.println("servers: " + target.describe());
+        LoadClient client = new LoadClient(o.clientThreads, stats, o.connsPerAddress);
+        List<Conn> all = Collections.synchronizedList(new ArrayList<>());
+        List<Seat> seats = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService setup = Executors.newFixedThreadPool(16);
+        try {
+            // 1. Trainers open the sessions.
+            long t0 = System.nanoTime();
+            List<Conn> trainers = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            List<Future<Object[]>> opened = new ArrayList<>();
+            for (int s = 0; s < o.sessions; s++) {
+                opened.add(setup.submit(() -> {
+                    Conn t = client.connect(target.dramaPort(), false);
+                    all.add(t);
+                    expect(t, hello(target.trainerSecret()), ServerMessage::hasWelcome, "hello (trainer)");
+                    ServerMessage created = expect(t, ClientMessage.newBuilder().setCreateSession(
+                            CreateSession.newBuilder().setPackId(pack.id())), ServerMessage::hasSessionJoined, "create session");
+                    return new Object[] {t, created.getSessionJoined().getJoinCode()};
+                }));
+            }
+            for (Future<Object[]> f : opened) {
+                Object[] r = f.get(60, TimeUnit.SECONDS);
+                trainers.add((Conn) r[0]);
+                codes.add((String) r[1]);
+            }
+            long heapBefore = target.heapAfterGc();
+            out.printf(Locale.ROOT, "%d sessions open in %.1f s; server heap after GC with trainers only: %.1f MiB%n",
+                    o.sessions, (System.nanoTime() - t0) / 1e9, heapBefore / 1048576.0);
+
+            // 2. Players and observers join; the trainers open the negotiation.
+            t0 = System.nanoTime();
+            List<Future<?>> joined = new ArrayList<>();
+            for (int s = 0; s < o.sessions; s++) {
+                Conn trainer = trainers.get(s);
+                String code = codes.get(s);
+                int session = s;
+                joined.add(setup.submit(() -> {
+                    for (int i = 0; i < players; i++) {
+                        Conn c = client.connect(target.dramaPort(), false);
+                        all.add(c);
+                        expect(c, hello(null), ServerMessage::hasWelcome, "hello");
+                        String character = playable.get(i).id();
+                        expect(c, ClientMessage.newBuilder().setJoin(Join.newBuilder().setJoinCode(code)
+                                .setDisplayName("s" + session + "p" + i).setCharacterId(character)),
+                                ServerMessage::hasSessionJoined, "join as " + character);
+                        seats.add(new Seat(c, character));
+                    }
+                    for (int i = 0; i < observers; i++) {
+                        Conn c = client.connect(target.dramaPort(), false);
+                        all.add(c);
+                        expect(c, hello(null), ServerMessage::hasWelcome, "hello");
+                        expect(c, ClientMessage.newBuilder().setWatch(Watch.newBuilder().setJoinCode(code)
+                                .setDisplayName("s" + session + "o" + i)), ServerMessage::hasSessionJoined, "watch");
+                    }
+                    expect(trainer, ClientMessage.newBuilder().setAdvancePhase(AdvancePhase.newBuilder()
+                            .setTo(Phase.BRIEFING)), ServerMessage::hasAck, "advance to briefing");
+                    expect(trainer, ClientMessage.newBuilder().setAdvancePhase(AdvancePhase.newBuilder()
+                            .setTo(Phase.NEGOTIATION)), ServerMessage::hasAck, "advance to negotiation");
+                    return null;
+                }));
+            }
+            for (Future<?> f : joined) {
+                f.get(300, TimeUnit.SECONDS);
+            }
+            int participants = o.sessions * (players + observers);
+            out.printf(Locale.ROOT, "%d participants joined and %d sessions in negotiation in %.1f s%n", participants,
+                    o.sessions, (System.nanoTime() - t0) / 1e9);
+            long stagger = 0;
+            for (Conn c : all) {
+                LoadClient.keepAlive(c, 15_000, 1_000 + (stagger++ % 14_000));
+            }
+            Thread.sleep(2_000);
+            long heapConnected = target.heapAfterGc();
+            out.printf(Locale.ROOT, "server heap after GC, all connected and idle: %.1f MiB; per connected participant:"
+                            + " %.1f KiB%n", heapConnected / 1048576.0,
+                    (heapConnected - heapBefore) / 1024.0 / Math.max(1, participants));
+
+            // 3. Echo, drama, echo.
+            seats.sort(Comparator.comparing(s -> s.conn().channel.localAddress().toString()));
+            Stats.Snapshot echoBefore = null, echoAfter = null;
+            double echoCpu = Double.NaN;
+            if (o.echoDuration > 0) {
+                Phase1 e = echoPhase(client, target, seats, "echo (before)", pack);
+                echoBefore = e.snapshot;
+                echoCpu = e.serverCpu;
+            }
+            List<Player> dramaPlayers = new ArrayList<>();
+            long seed = o.seed;
+            for (Seat s : seats) {
+                dramaPlayers.add(new Player(s.conn(), new MoveMaker(pack, s.characterId()), seed++));
+            }
+            Phase1 d = phase("drama", dramaPlayers, target, o.duration, o.maxMoves, o.soakEvery);
+            if (o.echoDuration > 0) {
+                Phase1 e = echoPhase(client, target, seats, "echo (after)", pack);
+                echoAfter = e.snapshot;
+                echoCpu = Double.isNaN(echoCpu) ? e.serverCpu : (echoCpu + e.serverCpu) / 2;
+            }
+            for (Conn c : all) {
+                c.closing = true;
+            }
+            Thread.sleep(500);
+            long heapAfter = target.heapAfterGc();
+            Report report = new Report(d.snapshot, echoBefore, echoAfter, heapBefore, heapConnected, heapAfter,
+                    participants, d.serverCpu, echoCpu, d.clientCpu);
+            print(report);
+            return report;
+        } finally {
+            setup.shutdownNow();
+            for (Conn c : all) {
+                c.closing = true;
+                c.channel.close();
+            }
+            client.close();
+            target.close();
+            if (watchdog != null) {
+                watchdog.interrupt();
+            }
+        }
+    }
+
+    private record Phase1(Stats.Snapshot snapshot, double serverCpu, double clientCpu) {
+    }
+
+    private Phase1 echoPhase(LoadClient client, Target target, List<Seat> seats, String name, Pack pack)
+            throws Exception {
+        List<Player> players = new ArrayList<>();
+        List<Conn> conns = new ArrayList<>();
+        long seed = o.seed;
+        for (Seat s : seats) {
+            Conn c = client.connect(target.echoPort(), true);
+            conns.add(c);
+            players.add(new Player(c, new MoveMaker(pack, s.characterId()), seed++));
+        }
+        try {
+            return phase(name, players, target, o.echoDuration, Long.MAX_VALUE, 0);
+        } finally {
+            for (Conn c : conns) {
+                c.closing = true;
+                c.channel.close();
+            }
+        }
+    }
+
+    /** Warm-up (not recorded), then the recorded interval, then a drain of the moves still in flight. */
+    private Phase1 phase(String name, List<Player> players, Target target, int seconds, long maxMoves, int soakEvery)
+            throws InterruptedException {
+        double gap = 1e9 * players.size() / o.rate;
+        Player.Pace pace = new Player.Pace(o.saturate(), gap, o.window, Long.MAX_VALUE);
+        stats.reset();
+        for (Player p : players) {
+            p.start(pace);
+        }
+        Thread.sleep(o.warmup * 1000L);
+        Player.Pace recorded = new Player.Pace(o.saturate(), gap, o.window, maxMoves);
+        if (!o.saturate()) {
+            pace.running = false;
+            stats.reset();
+            for (Player p : players) {
+                p.start(recorded);
+            }
+        } else {
+            // closed loop: keep the same moves in flight; count from here
+            stats.reset();
+            recorded = pace;
+        }
+        Target.Sample s0 = target.sample();
+        Target.Sample c0 = Target.Sample.ofThisJvm();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        long lastReplies = 0, lastAt = start, nextSoak = start + soakEvery * 1_000_000_000L;
+        while (System.nanoTime() < end && recorded.running && stats.sent.sum() < maxMoves) {
+            Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            long now = System.nanoTime();
+            long replies = stats.replies.sum();
+            out.printf(Locale.ROOT, "  %-14s t=%5.1fs  %8.0f moves/s  sent %d  replies %d  errors %d  dropped %d%n", name,
+                    (now - start) / 1e9, (replies - lastReplies) / ((now - lastAt) / 1e9), stats.sent.sum(), replies,
+                    stats.errors.sum(), stats.dropped.sum());
+            lastReplies = replies;
+            lastAt = now;
+            if (soakEvery > 0 && now >= nextSoak) {
+                out.printf(Locale.ROOT, "  %-14s t=%5.1fs  soak: server heap after full GC %.1f MiB%n", name,
+                        (System.nanoTime() - start) / 1e9, target.heapAfterGc() / 1048576.0);
+                nextSoak += soakEvery * 1_000_000_000L;
+            }
+        }
+        long stop = System.nanoTime();
+        Target.Sample s1 = target.sample();
+        Target.Sample c1 = Target.Sample.ofThisJvm();
+        pace.running = false;
+        recorded.running = false;
+        long repliesAtStop = stats.replies.sum();
+        long errorsAtStop = stats.errors.sum();
+        long drainUntil = System.nanoTime() + 5_000_000_000L;
+        while (stats.replies.sum() + stats.dropped.sum() < stats.sent.sum() && System.nanoTime() < drainUntil) {
+            Thread.sleep(20);
+        }
+        Stats.Snapshot snap = stats.snapshot((stop - start) / 1e9);
+        long unanswered = Math.max(0, snap.sent() - snap.replies());
+        Stats.Snapshot fixed = new Stats.Snapshot(snap.moves(), snap.byKind(), snap.seconds(), snap.sent(),
+                repliesAtStop, errorsAtStop, snap.events(), snap.eventBytes(), snap.dropped() + unanswered,
+                snap.errorCodes());
+        double serverCpu = (double) (s1.cpuNanos() - s0.cpuNanos()) / (s1.wallNanos() - s0.wallNanos());
+        double clientCpu = (double) (c1.cpuNanos() - c0.cpuNanos()) / (c1.wallNanos() - c0.wallNanos());
+        out.printf(Locale.ROOT, "  %-14s done: %.0f moves/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms,"
+                        + " errors %d, unanswered %d; server CPU %.0f%% of a core, client CPU %.0f%%, server GCs %d (%d ms)%n",
+                name, fixed.movesPerSecond(), fixed.ms(50), fixed.ms(99), fixed.ms(99.9), fixed.maxMs(),
+                fixed.errors(), unanswered, 100 * serverCpu, 100 * clientCpu, s1.gcCount() - s0.gcCount(),
+                s1.gcMillis() - s0.gcMillis());
+        return new Phase1(fixed, serverCpu, clientCpu);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Pack choosePack(String id) {
+        try (PackRegistry registry = new PackRegistry(null, Duration.ofHours(1), true)) {
+            registry.start();
+            List<Pack> packs = registry.list();
+            if (!id.equals("auto")) {
+                return packs.stream().filter(p -> p.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no bundled pack '" + id + "'"));
+            }
+            return packs.stream().max(Comparator.comparingInt((Pack p) -> p.playableCharacters().size())
+                    .thenComparing(Pack::id, Comparator.reverseOrder())).orElseThrow();
+        }
+    }
+
+    private static ClientMessage.Builder hello(String secret) {
+        Hello.Builder h = Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_CURRENT).setClient("drama-load");
+        if (secret != null) {
+            h.setTrainerSecret(secret);
+        }
+        return ClientMessage.newBuilder().setHello(h);
+    }
+
+    private static ServerMessage expect(Conn c, ClientMessage.Builder command,
+                                        java.util.function.Predicate<ServerMessage> ok, String what) throws Exception {
+        ServerMessage reply = c.request(command).get(60, TimeUnit.SECONDS);
+        if (!ok.test(reply)) {
+            throw new IllegalStateException(what + " failed: " + reply.toString().replace('\n', ' '));
+        }
+        return reply;
+    }
+
+    private Thread watchdog() {
+        long limit = 300L + 3L * o.warmup + o.duration + 2L * o.echoDuration + 60;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(limit * 1000);
+                System.err.println("load generator: time limit of " + limit + " s reached; exiting");
+                System.exit(3);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        }, "watchdog");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    private void print(Report r) {
+        out.println();
+        out.println("== results ==");
+        out.printf(Locale.ROOT, "%-16s %10s %9s %9s %9s %9s %8s %8s %9s%n", "phase", "moves/s", "p50 ms", "p99 ms",
+                "p99.9 ms", "max ms", "errors", "lost", "srv CPU");
+        row("echo (before)", r.echoBefore(), r.echoServerCpu());
+        row("drama", r.drama(), r.serverCpu());
+        row("echo (after)", r.echoAfter(), r.echoServerCpu());
+        Stats.Snapshot e = r.echoBefore() != null && r.echoAfter() != null ? better(r.echoBefore(), r.echoAfter())
+                : r.echoBefore() != null ? r.echoBefore() : r.echoAfter();
+        if (e != null) {
+            Stats.Snapshot d = r.drama();
+            out.printf(Locale.ROOT, "%-16s %10.2f %9.2f %9.2f %9.2f %9.2f%n", "drama/echo", d.movesPerSecond() / e.movesPerSecond(),
+                    d.ms(50) / e.ms(50), d.ms(99) / e.ms(99), d.ms(99.9) / e.ms(99.9), d.maxMs() / e.maxMs());
+            out.println("  (ratio to the better of the two echo phases: higher throughput, lower p99)");
+        }
+        Stats.Snapshot d = r.drama();
+        out.printf(Locale.ROOT, "drama: %d moves in %.1f s; events received %.0f/s (%.1f MB/s, %.1f per move);"
+                        + " client CPU %.0f%% of a core%n", d.replies(), d.seconds(), d.events() / d.seconds(),
+                d.eventBytes() / d.seconds() / 1e6, d.events() / (double) Math.max(1, d.replies()), 100 * r.clientCpu());
+        out.printf(Locale.ROOT, "%-18s %9s %9s %9s %9s %9s%n", "  by kind", "count", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
+        for (var k : d.byKind().entrySet()) {
+            Histogram h = k.getValue();
+            if (h.getTotalCount() > 0 && k.getKey() != Kind.SETUP) {
+                out.printf(Locale.ROOT, "  %-16s %9d %9.2f %9.2f %9.2f %9.2f%n", k.getKey().label, h.getTotalCount(),
+                        h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                        h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+            }
+        }
+        if (!d.errorCodes().isEmpty()) {
+            out.println("  errors: " + d.errorCodes());
+        }
+        out.printf(Locale.ROOT, "server heap after GC: %.1f MiB trainers only, %.1f MiB all %d connected (%.1f KiB"
+                        + " per participant), %.1f MiB after the run (+%.1f KiB per move made)%n",
+                r.heapBefore() / 1048576.0, r.heapConnected() / 1048576.0, r.participants(),
+                (r.heapConnected() - r.heapBefore()) / 1024.0 / Math.max(1, r.participants()),
+                r.heapAfterRun() / 1048576.0,
+                (r.heapAfterRun() - r.heapConnected()) / 1024.0 / Math.max(1, d.replies()));
+        out.printf(Locale.ROOT, "server CPU: drama %.0f%%, echo %.0f%% of one core (2 cores shared on this machine)%n",
+                100 * r.serverCpu(), 100 * r.echoServerCpu());
+    }
+
+    private static Stats.Snapshot better(Stats.Snapshot a, Stats.Snapshot b) {
+        return a.movesPerSecond() >= b.movesPerSecond() * 1.02 ? a
+                : b.movesPerSecond() >= a.movesPerSecond() * 1.02 ? b : a.ms(99) <= b.ms(99) ? a : b;
+    }
+
+    private void row(String name, Stats.Snapshot s, double cpu) {
+        if (s == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%-16s %10.0f %9.2f %9.2f %9.2f %9.2f %8d %8d %8.0f%%%n", name, s.movesPerSecond(),
+                s.ms(50), s.ms(99), s.ms(99.9), s.maxMs(), s.errors(), s.dropped(), 100 * cpu);
+    }
+}
