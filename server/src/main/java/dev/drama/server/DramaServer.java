@@ -51,7 +51,7 @@ public final class DramaServer implements AutoCloseable {
         this.sessionExecutors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 r -> new Thread(r, "session"));
         this.sessions = new SessionRegistry(config.sessionsDir(), journal, sessionExecutors, packs::find,
-                System::currentTimeMillis, config.limits());
+                System::currentTimeMillis, config);
         int recovered = sessions.recover();
         SslContext ssl = config.tlsEnabled()
                 ? SslContextBuilder.forServer(config.tlsCertificate().toFile(), config.tlsKey().toFile()).build() : null;

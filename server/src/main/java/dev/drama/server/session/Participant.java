@@ -13,6 +13,7 @@ public final class Participant implements Viewer {
     private Recipient connection;
     private boolean removed;
     private boolean muted;
+    private long leftAtMs;
 
     Participant(String id, String displayName, Role role, byte[] tokenHash) {
         this.id = id;
@@ -63,8 +64,14 @@ public final class Participant implements Viewer {
         this.connection = recipient;
     }
 
-    void detach() {
+    void detach(long nowMs) {
         this.connection = null;
+        this.leftAtMs = nowMs;
+    }
+
+    /** When the connection was last lost (0: never, or connected now). */
+    long leftAtMs() {
+        return leftAtMs;
     }
 
     boolean removed() {

@@ -49,20 +49,22 @@ public final class Session {
     private final LongSupplier clock;
     private final Listener listener;
     private final ServerConfig.Limits limits;
+    private final long resumeGraceMs;
     private long seq;
     private ScheduledFuture<?> timer;
     private volatile SessionSummary summary;
 
     Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
-            Listener listener, ServerConfig.Limits limits) {
+            Listener listener, ServerConfig config) {
         this.state = state;
+        this.limits = config.limits();
+        this.resumeGraceMs = config.resumeGrace().toMillis();
         this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute());
         this.executor = executor;
         this.journal = journal;
         this.file = file;
         this.clock = clock;
         this.listener = listener;
-        this.limits = limits;
         this.summary = summarise();
     }
 
@@ -114,9 +116,15 @@ public final class Session {
                 recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION, "that resume token is no longer valid"));
                 return;
             }
+            long now = clock.getAsLong();
+            if (!p.connected() && p.leftAtMs() > 0 && now - p.leftAtMs() > resumeGraceMs) {
+                recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION,
+                        "you were away longer than the server keeps a seat; join again with the code"));
+                return;
+            }
             Recipient old = p.connection();
             if (old != null && old != recipient) {
-                p.detach();
+                p.detach(now);
                 old.close();
             }
             publish(List.of(state.presence(p, true)));
@@ -129,7 +137,7 @@ public final class Session {
     public void left(Participant who, Recipient recipient) {
         run(() -> {
             if (who.connection() == recipient) {
-                who.detach();
+                who.detach(clock.getAsLong());
                 publish(List.of(state.presence(who, false)));
                 summaryChanged();
             }
@@ -217,6 +225,12 @@ public final class Session {
         return effects;
     }
 
+    /** After a restart nobody is connected yet: everyone's grace to come back starts now. */
+    void everyoneAway() {
+        long now = clock.getAsLong();
+        state.participants().forEach(p -> p.detach(now));
+    }
+
     /** Moves the session on by itself: the reveal when every player has committed. */
     private void followUps() {
         if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.playedCharacters().isEmpty()
@@ -264,7 +278,7 @@ public final class Session {
         state.participant(participantId).filter(Participant::connected).ifPresent(p -> {
             p.connection().send(Replies.error(0, ErrorCode.NOT_ALLOWED, "the trainer has removed you from the session"));
             p.connection().close();
-            p.detach();
+            p.detach(clock.getAsLong());
         });
     }
 

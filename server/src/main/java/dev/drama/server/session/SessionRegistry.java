@@ -45,28 +45,28 @@ public final class SessionRegistry implements Session.Listener {
     private final EventExecutorGroup executors;
     private final Function<String, Optional<Pack>> packs;
     private final LongSupplier clock;
-    private final ServerConfig.Limits limits;
+    private final ServerConfig config;
     private final Map<String, Session> byCode = new ConcurrentHashMap<>();
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final Map<String, Seat> byToken = new ConcurrentHashMap<>();
 
     public SessionRegistry(Path sessionsDir, Journal journal, EventExecutorGroup executors,
                            Function<String, Optional<Pack>> packs, LongSupplier clock,
-                           ServerConfig.Limits limits) {
+                           ServerConfig config) {
         this.sessionsDir = sessionsDir;
         this.journal = journal;
         this.executors = executors;
         this.packs = packs;
         this.clock = clock;
-        this.limits = limits;
+        this.config = config;
     }
 
     /** Opens a new session on a pack; its first record is made durable before it can be joined. */
     public Session open(String packId) throws IOException {
         Pack pack = packs.apply(packId).orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_PACK,
                 "there is no pack '" + packId + "'; see the list of packs"));
-        require(byId.size() < limits.maxSessions(), ErrorCode.LIMIT_REACHED,
-                "the server is at its limit of " + limits.maxSessions() + " sessions");
+        require(byId.size() < config.limits().maxSessions(), ErrorCode.LIMIT_REACHED,
+                "the server is at its limit of " + config.limits().maxSessions() + " sessions");
         String id = Tokens.newSessionId();
         String code = uniqueJoinCode();
         Path dir = Files.createDirectories(sessionsDir.resolve(id));
@@ -124,7 +124,10 @@ public final class SessionRegistry implements Session.Listener {
         Session session = newSession(new SessionState(opened.getSessionId(), opened.getJoinCode(), pack,
                 contents.records().get(0).getAtEpochMs()), file);
         // Replay on the session's own executor, so its timers and state stay on one thread.
-        session.executor().submit(() -> contents.records().forEach(session::applyRecord)).syncUninterruptibly();
+        session.executor().submit(() -> {
+            contents.records().forEach(session::applyRecord);
+            session.everyoneAway();
+        }).syncUninterruptibly();
         register(session);
         log.info("session {} recovered: {} records, phase {}", session.id(), contents.records().size(),
                 session.summary().getPhase());
@@ -132,7 +135,7 @@ public final class SessionRegistry implements Session.Listener {
     }
 
     private Session newSession(SessionState state, JournalFile file) {
-        return new Session(state, executors.next(), journal, file, clock, this, limits);
+        return new Session(state, executors.next(), journal, file, clock, this, config);
     }
 
     private void register(Session session) {
