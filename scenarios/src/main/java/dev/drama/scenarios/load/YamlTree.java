@@ -116,6 +116,14 @@ public final class YamlTree {
                     "a pack needs only a few levels of nesting; check the indentation"));
             return null;
         }
+        if (t.isScalarValue() && charAt(line, col) == '!') {
+            String raw = lines[line - 1].substring(col - 1).strip();
+            int hash = raw.indexOf(" #");
+            if (hash > 0) raw = raw.substring(0, hash).strip();
+            problems.add(Problem.error(file, line, col, "'" + raw + "' is read by YAML as a tag, not as text",
+                    "put it in double quotes: \"" + raw + "\""));
+            return new YNode.Scalar(line, col, YNode.ScalarType.STRING, raw, false);
+        }
         switch (t) {
             case START_OBJECT: {
                 LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>();
@@ -171,11 +179,15 @@ public final class YamlTree {
     }
 
     private boolean quotedAt(int line, int col) {
-        if (line < 1 || line > lines.length) return false;
-        String l = lines[line - 1];
-        if (col < 1 || col > l.length()) return false;
-        char c = l.charAt(col - 1);
+        char c = charAt(line, col);
         return c == '"' || c == '\'';
+    }
+
+    private char charAt(int line, int col) {
+        if (line < 1 || line > lines.length) return 0;
+        String l = lines[line - 1];
+        if (col < 1 || col > l.length()) return 0;
+        return l.charAt(col - 1);
     }
 
     /** snakeyaml's problem in words an author understands. */
@@ -199,6 +211,9 @@ public final class YamlTree {
         }
         if (p.contains("did not find expected ',' or ']'") || p.contains("did not find expected ',' or '}'")) {
             return "a [list] or {mapping} written on one line is not closed properly: a ',', ']' or '}' is missing or extra";
+        }
+        if (p.startsWith("unexpected character found")) {
+            return "a character YAML does not expect here: text starting with '!', '&', '*' or '|' must be put in double quotes";
         }
         if (p.contains("cannot start any token")) {
             return p + ": text starting with this character must be put in double quotes";
