@@ -38,7 +38,9 @@ public final class Visibility {
             return true;
         }
         if (audience instanceof Audience.Characters c) {
-            return viewer.role() == Role.TRAINEE && c.characterIds().contains(viewer.characterId());
+            // A trainee without a character ("") must not match a secret whose character id is empty.
+            return viewer.role() == Role.TRAINEE && !viewer.characterId().isEmpty()
+                    && c.characterIds().contains(viewer.characterId());
         }
         return audience instanceof Audience.Everyone;
     }
