@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drama.scenarios.load.PackLoader;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.registry.PackEvent;
 import dev.drama.scenarios.registry.PackRegistry;
@@ -114,10 +115,20 @@ class PackRegistryTest {
             assertFalse(garbage.ok());
             assertEquals("Two", r.find("tiny").get().title());
         }
-        // a new registry on the same folder finds the uploaded version
+        // a new registry on the same folder (a restart) finds the uploaded version, and the
+        // older version by its digest, for sessions recovered from their journals
+        String v1Digest = PackLoader.loadZip("t.zip", TestPacks.zip(tiny(1, "Uploaded"), "")).pack().orElseThrow().digest();
         try (PackRegistry again = new PackRegistry(dir, Duration.ZERO, false)) {
             again.start();
-            assertEquals("Two", again.find("tiny").orElseThrow().title());
+            Pack two = again.find("tiny").orElseThrow();
+            assertEquals("Two", two.title());
+            assertSame(two, again.find("tiny", two.digest()).orElseThrow());
+            Pack one = again.find("tiny", v1Digest).orElseThrow();
+            assertEquals("Uploaded", one.title());
+            assertEquals(1, one.version());
+            assertTrue(again.find("tiny", "0".repeat(64)).isEmpty());
+            assertTrue(again.find("../x", v1Digest).isEmpty());
+            assertEquals(List.of("tiny"), again.list().stream().map(Pack::id).toList(), "the archive is not offered as packs");
         }
     }
 

@@ -3,6 +3,9 @@ package dev.drama.scenarios.load;
 import dev.drama.scenarios.Problem;
 import dev.drama.scenarios.model.Pack;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,11 +13,23 @@ import java.util.Optional;
  * What loading a pack gave: the pack (only when there is no error: a pack is never half-loaded)
  * and every problem found, errors first then warnings, each in file order.
  * {@code unreadable} is true when the source could not be read at all (no such folder or file).
+ * {@code files} holds the files read (path to bytes) when the pack loaded, empty otherwise.
  */
-public record LoadResult(Optional<Pack> pack, List<Problem> problems, boolean unreadable) {
+public record LoadResult(Optional<Pack> pack, List<Problem> problems, boolean unreadable, Map<String, byte[]> files) {
     public LoadResult {
         problems = List.copyOf(problems);
         if (pack.isPresent() && problems.stream().anyMatch(Problem::isError)) pack = Optional.empty();
+        files = pack.isEmpty() || files == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    public LoadResult(Optional<Pack> pack, List<Problem> problems, boolean unreadable) {
+        this(pack, problems, unreadable, Map.of());
+    }
+
+    /** The pack's files as read (path to bytes), when it loaded: enough to store this exact version as a zip. */
+    @Override
+    public Map<String, byte[]> files() {
+        return files;
     }
 
     public boolean ok() {

@@ -68,6 +68,7 @@ final class PackReader {
     private final List<Problem> problems = new ArrayList<>();
     private final MessageDigest digest;
     private String[] yamlLines = new String[0];
+    private final Map<String, byte[]> filesRead = new LinkedHashMap<>();
 
     // what was read
     private String id;
@@ -154,7 +155,7 @@ final class PackReader {
         sorted.sort(Comparator.comparing((Problem p) -> p.isError() ? 0 : 1)
                 .thenComparing(p -> p.file().equals(YAML) ? "" : p.file())
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
-        return new LoadResult(Optional.ofNullable(pack), sorted, false);
+        return new LoadResult(Optional.ofNullable(pack), sorted, false, filesRead);
     }
 
     // ------------------------------------------------------------------ top level
@@ -1000,6 +1001,7 @@ final class PackReader {
         digest.update(file.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(r.bytes());
+        filesRead.put(file, r.bytes());
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(r.bytes())).toString();

@@ -52,6 +52,8 @@ public final class PackRegistry implements AutoCloseable {
     /** The folder in the jar (or on the classpath) holding the bundled packs, one folder each. */
     public static final String BUNDLED_ROOT = "packs";
     private static final int MAX_FOLDER_FILES = 600;
+    /** Hidden folder inside the packs folder keeping every version installed, for recovery. */
+    public static final String ARCHIVE = ".archive";
 
     private final Path folder;
     private final Duration pollInterval;
@@ -64,6 +66,7 @@ public final class PackRegistry implements AutoCloseable {
     private final Map<String, String> fingerprints = new HashMap<>();          // folder source -> applied fingerprint
     private final Map<String, String> pending = new HashMap<>();               // folder source -> changed fingerprint, awaiting stability
     private final Map<String, List<Problem>> refused = new TreeMap<>();        // source -> problems of its last refusal
+    private final Map<String, Pack> history = new HashMap<>();                 // digest -> every version installed
     private long sequence;
     private ScheduledExecutorService scanner;
     private boolean started;
@@ -140,6 +143,27 @@ public final class PackRegistry implements AutoCloseable {
         return Optional.ofNullable(current.get(id));
     }
 
+    /**
+     * A given version of a pack (by its {@link Pack#digest()}), for a session recovered after a
+     * restart: the version in use if it matches, else one installed earlier in this process, else
+     * the copy the registry archived in {@code <packs folder>/.archive/} when it first installed it.
+     */
+    public Optional<Pack> find(String id, String digest) {
+        Pack p = current.get(id);
+        if (p != null && p.digest().equals(digest)) return Optional.of(p);
+        synchronized (lock) {
+            Pack h = history.get(digest);
+            if (h != null && h.id().equals(id)) return Optional.of(h);
+            if (folder == null || !digest.matches("[0-9a-f]{64}") || !id.matches("[A-Za-z0-9-]{1,64}")) return Optional.empty();
+            Path archived = archive(id, digest);
+            if (!Files.isRegularFile(archived)) return Optional.empty();
+            LoadResult r = PackLoader.load(archived);
+            if (r.pack().isEmpty() || !r.pack().get().digest().equals(digest)) return Optional.empty();
+            history.put(digest, r.pack().get());
+            return r.pack();
+        }
+    }
+
     /** Every pack in use, by id. */
     public List<Pack> list() {
         List<Pack> out = new ArrayList<>(current.values());
@@ -204,6 +228,7 @@ public final class PackRegistry implements AutoCloseable {
                     }
                     refused.remove("upload:" + name);
                     refused.remove(source);
+                    remember(pack, r.files());
                     candidates.put(source, new Candidate(pack, true, ++sequence));
                     publish(before, events);
                     result = new UploadResult(Optional.of(pack), r.problems());
@@ -277,6 +302,7 @@ public final class PackRegistry implements AutoCloseable {
         LoadResult r = PackLoader.load(folder.resolve(source));
         if (r.pack().isPresent()) {
             refused.remove(source);
+            remember(r.pack().get(), r.files());
             candidates.put(source, new Candidate(r.pack().get(), true, ++sequence));
         } else {
             refused.put(source, r.problems());
@@ -301,6 +327,32 @@ public final class PackRegistry implements AutoCloseable {
             return out;
         }
         return out;
+    }
+
+    /** Keeps a version for {@link #find(String, String)}: in memory, and archived as a zip in the packs folder. */
+    private void remember(Pack pack, Map<String, byte[]> files) {
+        history.putIfAbsent(pack.digest(), pack);
+        if (folder == null || files.isEmpty()) return;
+        Path target = archive(pack.id(), pack.digest());
+        if (Files.exists(target)) return;
+        try {
+            Files.createDirectories(target.getParent());
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+                for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                    z.putNextEntry(new ZipEntry(e.getKey()));
+                    z.write(e.getValue());
+                    z.closeEntry();
+                }
+            }
+            writeAtomically(target, bytes.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            // the archive is a convenience for recovery; the pack is installed all the same
+        }
+    }
+
+    private Path archive(String id, String digest) {
+        return folder.resolve(ARCHIVE).resolve(id + "-" + digest + ".zip");
     }
 
     private static String fingerprint(Path p) {
@@ -374,6 +426,7 @@ public final class PackRegistry implements AutoCloseable {
             String source = "bundled:" + e.getKey();
             LoadResult r = e.getValue();
             if (r.pack().isPresent()) {
+                remember(r.pack().get(), r.files());
                 candidates.put(source, new Candidate(r.pack().get(), false, ++sequence));
             } else {
                 refused.put(source, r.problems());
