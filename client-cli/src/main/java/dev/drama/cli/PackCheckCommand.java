@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Check briefing packs (folders or .zip files) offline and report every problem at once.",
                 "Exit status: 0 clean, 1 warnings only, 2 errors, 3 a path cannot be read."})
 public final class PackCheckCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "a pack folder, its pack.yaml, or a .zip of a pack")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "a pack folder, its pack.yaml, a .zip of a pack, or a folder of packs (each is checked)")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--json", description = "print one JSON object instead of text")
@@ -44,7 +45,8 @@ public final class PackCheckCommand implements Callable<Integer> {
         int withErrors = 0;
         int unreadable = 0;
         List<Map<String, Object>> reports = new ArrayList<>();
-        for (Path path : paths) {
+        List<Path> all = expand(paths);
+        for (Path path : all) {
             LoadResult r = PackLoader.load(path);
             int code = r.unreadable() ? 3 : r.hasErrors() ? 2 : r.problems().isEmpty() ? 0 : 1;
             exit = Math.max(exit, code);
@@ -73,12 +75,35 @@ public final class PackCheckCommand implements Callable<Integer> {
             all.put("unreadable", unreadable);
             all.put("exitCode", exit);
             out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
-        } else if (paths.size() > 1) {
-            out.println("Checked " + paths.size() + " packs: " + clean + " clean, " + withWarnings + " with warnings only, "
+        } else if (all.size() > 1) {
+            out.println("Checked " + all.size() + " packs: " + clean + " clean, " + withWarnings + " with warnings only, "
                     + withErrors + " with errors" + (unreadable > 0 ? ", " + unreadable + " unreadable" : "") + ".");
         }
         out.flush();
         return exit;
+    }
+
+    /** A folder that is not a pack but holds packs (e.g. scenarios/packs) stands for each of them. */
+    static List<Path> expand(List<Path> paths) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p) && !Files.exists(p.resolve("pack.yaml"))) {
+                List<Path> inner = new ArrayList<>();
+                try (java.util.stream.Stream<Path> s = Files.list(p)) {
+                    s.filter(c -> Files.isRegularFile(c.resolve("pack.yaml"))
+                                    || Files.isRegularFile(c) && c.getFileName().toString().toLowerCase().endsWith(".zip"))
+                            .sorted().forEach(inner::add);
+                } catch (java.io.IOException | RuntimeException e) {
+                    inner.clear();
+                }
+                if (!inner.isEmpty()) {
+                    out.addAll(inner);
+                    continue;
+                }
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     private static String summary(Path path, LoadResult r, int code) {

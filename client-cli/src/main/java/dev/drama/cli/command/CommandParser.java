@@ -443,7 +443,7 @@ public final class CommandParser {
 
     private static List<String> characters(String commaSeparated, ParseContext context) {
         List<String> ids = new ArrayList<>();
-        for (String word : commaSeparated.split(",")) {
+        for (String word : commaSeparated.split(",", -1)) {
             if (word.isBlank()) {
                 throw new Refusal("empty name in '" + commaSeparated + "': separate characters with commas, no spaces");
             }

@@ -48,7 +48,7 @@ final class Tokenizer {
                     }
                 }
                 if (!closed) {
-                    throw new IllegalArgumentException("a quote opened at column " + (start + 1) + " is never closed");
+                    throw new IllegalArgumentException("this quote is never closed: " + line.substring(start));
                 }
                 tokens.add(new Token(text.toString(), true, start));
             } else {

@@ -1,0 +1,151 @@
+package dev.drama.cli.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drama.cli.console.ConsoleState;
+import dev.drama.cli.console.Fixtures;
+import dev.drama.proto.Ack;
+import dev.drama.proto.Dilemma;
+import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.DilemmaKind;
+import dev.drama.proto.Error;
+import dev.drama.proto.ErrorCode;
+import dev.drama.proto.OfferEvent;
+import dev.drama.proto.Phase;
+import dev.drama.proto.Role;
+import dev.drama.proto.ServerMessage;
+import dev.drama.proto.SessionState;
+import dev.drama.proto.Talk;
+import dev.drama.proto.WayOut;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+class HumanRendererTest {
+    private static final long NOW = 1_000_000_000L;
+    private final ConsoleState manager = Fixtures.state(Role.TRAINEE, "manager");
+    private final HumanRenderer renderer = new HumanRenderer(manager, () -> NOW);
+
+    private String render(ServerMessage message) {
+        return renderer.render(message).toString();
+    }
+
+    private static Dilemma persuasion() {
+        return Dilemma.newBuilder().setKind(DilemmaKind.PERSUASION).setHolderId("manager").setTowardsId("union")
+                .setExplanation("Ann Price prefers the threatened future to your position.")
+                .addWaysOut(WayOut.newBuilder().setDescription("Promise overtime").setCost("your 3rd best future"))
+                .addWaysOut(WayOut.newBuilder().setDescription("Give up your position"))
+                .build();
+    }
+
+    @Test
+    void aDilemmaThatAroseIsToldInPlainWordsWithWaysOut() {
+        String text = render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
+                .setChange(DilemmaEvent.Change.AROSE).setDilemma(persuasion())).build());
+        assertEquals("You have a PERSUASION dilemma towards Ann Price, Unison Steward: Ann Price prefers the threatened"
+                + " future to your position.\n  Ways out:\n  1) Promise overtime (costs you: your 3rd best future)\n"
+                + "  2) Give up your position", text);
+    }
+
+    @Test
+    void dilemmasStandOutInColour() {
+        AttributedString arose = renderer.render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
+                .setChange(DilemmaEvent.Change.AROSE).setDilemma(persuasion())).build());
+        assertEquals(HumanRenderer.MY_DILEMMA, arose.styleAt(0));
+        AttributedString resolved = renderer.render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
+                .setChange(DilemmaEvent.Change.RESOLVED).setDilemma(persuasion())).build());
+        assertEquals("Your PERSUASION dilemma towards Ann Price, Unison Steward is resolved.", resolved.toString());
+        assertEquals(HumanRenderer.RESOLVED, resolved.styleAt(0));
+    }
+
+    @Test
+    void aTrainerReadsWhoseDilemmaItIs() {
+        ConsoleState trainer = Fixtures.state(Role.TRAINER, "");
+        AttributedString text = new HumanRenderer(trainer).render(ServerMessage.newBuilder().setDilemma(
+                DilemmaEvent.newBuilder().setChange(DilemmaEvent.Change.CURRENT).setDilemma(persuasion())).build());
+        assertTrue(text.toString().startsWith("Priya Nair, Centre Manager still has a PERSUASION dilemma towards Ann Price"),
+                text.toString());
+        assertTrue(text.toString().contains("(costs them: your 3rd best future)"));
+        assertEquals(HumanRenderer.OTHER_DILEMMA, text.styleAt(0));
+    }
+
+    @Test
+    void theBoardIsACompactTable() {
+        String text = render(ServerMessage.newBuilder().setBoard(Fixtures.board()).build());
+        String expected = String.join("\n",
+                "Board - crisis point: positions conflict",
+                "option                           owner    now  threat  manager*  carers   union",
+                "late      Open until 8pm         manager  no   no      no        yes      yes",
+                "overtime  Pay overtime           manager  no   no      no        -        -",
+                "protest   Protest at council     carers   no   yes     -         - ->yes  -",
+                "refuse    Refuse evening shifts  union    no   yes     -         -        - ->yes",
+                "now: status quo; threat: the threatened future; per character: position (-> stated intention on its"
+                        + " own options); - open",
+                "manager = Priya Nair, Centre Manager (Priya); carers = Tom Bell, Carers' Forum (Tom); union = Ann Price,"
+                        + " Unison Steward",
+                "Doubts: carers doubts manager");
+        assertEquals(expected, text);
+    }
+
+    @Test
+    void privateTalkIsMarkedAndColouredDifferently() {
+        AttributedString whisper = renderer.render(ServerMessage.newBuilder().setTalk(Talk.newBuilder()
+                .setFromCharacterId("union").addToCharacterIds("manager").setText("Off the record").setPrivate(true))
+                .build());
+        assertEquals("[private] Ann Price, Unison Steward to you: Off the record", whisper.toString());
+        assertEquals(HumanRenderer.PRIVATE.bold(), whisper.styleAt(0));
+        AttributedString aloud = renderer.render(ServerMessage.newBuilder().setTalk(Talk.newBuilder()
+                .setFromCharacterId("carers").setText("Hello")).build());
+        assertEquals("Tom Bell, Carers' Forum: Hello", aloud.toString());
+        assertEquals(HumanRenderer.SPEAKER, aloud.styleAt(0));
+    }
+
+    @Test
+    void anOfferToMeSaysHowToAnswer() {
+        String text = render(ServerMessage.newBuilder().setOffer(OfferEvent.newBuilder()
+                .setOffer(Fixtures.offer("o1", "union", "manager"))).build());
+        assertEquals(String.join("\n",
+                "Offer o1 from Ann Price, Unison Steward to you:",
+                "  if you do refuse=no",
+                "  Ann Price, Unison Steward will do overtime=yes",
+                "  if not, Ann Price, Unison Steward will do late=no",
+                "  /accept o1  /reject o1  /counter o1 ..."), text);
+    }
+
+    @Test
+    void phaseChangesAreShownOnceWithTheClock() {
+        SessionState negotiation = Fixtures.session(Phase.NEGOTIATION).toBuilder()
+                .setPhaseDeadlineEpochMs(NOW + 25 * 60_000).build();
+        assertEquals("Phase: negotiation (25 min left)  /position, /intend, /offer, /say, /tell; /help for more",
+                render(ServerMessage.newBuilder().setSessionState(negotiation).build()));
+        assertEquals("", render(ServerMessage.newBuilder().setSessionState(negotiation).build()));
+        SessionState paused = negotiation.toBuilder().setPaused(true).setRemainingSeconds(90).build();
+        assertEquals("Phase: negotiation (paused, 90 s left)  /position, /intend, /offer, /say, /tell; /help for more",
+                render(ServerMessage.newBuilder().setSessionState(paused).build()));
+    }
+
+    @Test
+    void errorsAndSilence() {
+        assertEquals("refused: that is not your option (not_your_option)", render(ServerMessage.newBuilder()
+                .setError(Error.newBuilder().setCode(ErrorCode.NOT_YOUR_OPTION).setMessage("that is not your option"))
+                .build()));
+        assertEquals("", render(ServerMessage.newBuilder().setAck(Ack.getDefaultInstance()).build()));
+    }
+
+    @Test
+    void whoListsParticipants() {
+        String text = renderer.who().toString();
+        assertTrue(text.startsWith("Session ABC1234, phase negotiation"), text);
+        assertTrue(text.contains("Ann Lee  trainee  Ann Price, Unison Steward"), text);
+    }
+
+    @Test
+    void jsonIsOneLinePerMessage() {
+        ServerMessage message = ServerMessage.newBuilder().setRequestId(7).setTalk(Talk.newBuilder()
+                .setFromCharacterId("union").setText("a \"quoted\"\nline = 1")).build();
+        assertEquals("{\"requestId\":\"7\",\"talk\":{\"fromCharacterId\":\"union\",\"text\":\"a \\\"quoted\\\"\\nline \\u003d 1\"}}",
+                JsonRenderer.render(message));
+        assertEquals("{\"localError\":\"bad \\\"x\\\"\\n\"}", JsonRenderer.localError("bad \"x\"\n"));
+        assertEquals("line \\u003d 1", JsonRenderer.escaped("line = 1"));
+    }
+}
