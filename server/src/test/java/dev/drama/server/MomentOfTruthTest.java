@@ -83,6 +83,8 @@ class MomentOfTruthTest {
                 .filter(c -> c.getCharacterId().equals("carers")).findFirst().orElseThrow();
         assertThat(carersOutcome.getThreatsCarriedOutList()).singleElement().asString().contains("o1");
         observer.awaitMessage(m -> m.hasSessionState() && m.getSessionState().getPhase() == Phase.DEBRIEF);
+        // The debrief reaches everyone, observers too.
+        assertThat(observer.awaitMessage(ServerMessage::hasDebrief).getDebrief().getContent()).contains("## Timeline");
         // In the debrief every briefing is revealed to everyone.
         observer.awaitMessage(m -> m.hasBriefing() && m.getBriefing().getCharacterId().equals("union"));
 

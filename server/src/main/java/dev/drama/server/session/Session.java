@@ -205,6 +205,10 @@ public final class Session {
                 return;
             }
             publish(effects);
+            if (builders.stream().anyMatch(b -> b.hasPhaseChanged() && b.getPhaseChanged().getPhase() == Phase.DEBRIEF)) {
+                // The debrief is everyone's now: send it once, built from the journal like every export.
+                publish(List.of(Outbound.broadcast(Debriefs.export(state, dev.drama.proto.ExportDebrief.Format.MARKDOWN))));
+            }
             then.run();
             summaryChanged();
             followUps();
