@@ -62,6 +62,12 @@ public final class JournalCodec {
                 int limit = in.pushLimit(length);
                 JournalRecord record = JournalRecord.parseFrom(in);
                 in.popLimit(limit);
+                // Zeros (a file extended but never written) parse as empty records; garbage can parse
+                // as a stray one. Every real record has an event and a sequence number above the last.
+                if (record.getEventCase() == JournalRecord.EventCase.EVENT_NOT_SET
+                        || (!records.isEmpty() && record.getSeq() <= records.get(records.size() - 1).getSeq())) {
+                    break;
+                }
                 records.add(record);
                 valid = in.getTotalBytesRead();
             }
