@@ -45,8 +45,8 @@ public final class PackCheckCommand implements Callable<Integer> {
         int withErrors = 0;
         int unreadable = 0;
         List<Map<String, Object>> reports = new ArrayList<>();
-        List<Path> all = expand(paths);
-        for (Path path : all) {
+        List<Path> targets = expand(paths);
+        for (Path path : targets) {
             LoadResult r = PackLoader.load(path);
             int code = r.unreadable() ? 3 : r.hasErrors() ? 2 : r.problems().isEmpty() ? 0 : 1;
             exit = Math.max(exit, code);
@@ -75,8 +75,8 @@ public final class PackCheckCommand implements Callable<Integer> {
             all.put("unreadable", unreadable);
             all.put("exitCode", exit);
             out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
-        } else if (all.size() > 1) {
-            out.println("Checked " + all.size() + " packs: " + clean + " clean, " + withWarnings + " with warnings only, "
+        } else if (targets.size() > 1) {
+            out.println("Checked " + targets.size() + " packs: " + clean + " clean, " + withWarnings + " with warnings only, "
                     + withErrors + " with errors" + (unreadable > 0 ? ", " + unreadable + " unreadable" : "") + ".");
         }
         out.flush();

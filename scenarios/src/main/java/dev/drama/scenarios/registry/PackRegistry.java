@@ -210,6 +210,7 @@ public final class PackRegistry implements AutoCloseable {
                 } else {
                     Map<String, Pack> before = current;
                     String source;
+                    result = null;
                     if (folder != null) {
                         source = pack.id() + ".zip";
                         try {
@@ -220,18 +221,20 @@ public final class PackRegistry implements AutoCloseable {
                             List<Problem> p = List.of(Problem.error(name, 0, 0, "the pack is fine but cannot be saved in the packs folder: "
                                     + e.getMessage(), "check the server's packs folder and its free space"));
                             events.add(new PackEvent(PackEvent.Kind.REFUSED, pack.id(), pack.version(), "upload:" + name, p));
-                            fire(events);
-                            return new UploadResult(Optional.empty(), p);
+                            source = null;
+                            result = new UploadResult(Optional.empty(), p);
                         }
                     } else {
                         source = "upload:" + pack.id();
                     }
-                    refused.remove("upload:" + name);
-                    refused.remove(source);
-                    remember(pack, r.files());
-                    candidates.put(source, new Candidate(pack, true, ++sequence));
-                    publish(before, events);
-                    result = new UploadResult(Optional.of(pack), r.problems());
+                    if (source != null) {
+                        refused.remove("upload:" + name);
+                        refused.remove(source);
+                        remember(pack, r.files());
+                        candidates.put(source, new Candidate(pack, true, ++sequence));
+                        publish(before, events);
+                        result = new UploadResult(Optional.of(pack), r.problems());
+                    }
                 }
             }
         }
