@@ -50,6 +50,21 @@ case('players-over-playable', sub(Y, '    mandate: "Can agree rota', '    playab
 case('doubt-unknown-character', sub(Y, '{holder: carers, about: manager}', '{holder: carers, about: manger}'))
 case('statement-unquoted-not', sub(Y, '      - "!protest"\n      - "!refuse"', '      - !protest\n      - "!refuse"'))
 case('tab-indent', sub(Y, '  briefing: 10\n', '\tbriefing: 10\n'))
+case('warn-identical-preferences', sub(Y, '  carers:\n    statements:\n      - "late"\n      - "!protest"', '  carers:\n    statements:\n      - "!protest"\n      - "!refuse"\n      - "!overtime"\n      - "late"'))
+case('warn-no-preferences', sub(Y, '  carers:\n    statements:\n      - "late"\n      - "!protest"\n', ''),
+     extra={'facilitator.md': open(TINY + '/facilitator.md', 'rb').read().replace(b'- rejection: carers -> manager\n', b'')
+            .replace(b'- threat: carers\n', b'').replace(b'## Opening dilemmas\n', b'## Opening dilemmas\n- persuasion: manager -> carers\n')})
+case('warn-owns-no-options', sub(sub(Y, '\noptions:', '''  - id: press
+    name: "Jo Hart"
+    description: "Reporter, Millbrook Gazette."
+    briefing: briefings/union.md
+    playable: false
+
+options:'''), '\npositions:', '''  press:
+    statements:
+      - "protest"
+
+positions:'''))
 # zip cases
 case('zip-slip', zipped='slip')
 case('zip-oversized-file', zipped='big')
