@@ -233,6 +233,7 @@ public final class Session {
     void everyoneAway() {
         long now = clock.getAsLong();
         state.participants().forEach(p -> p.detach(now));
+        summaryChanged(); // the summary was made before the replay: phase and participants as recovered
     }
 
     /** Moves the session on by itself: the reveal when every player has committed. */
