@@ -65,6 +65,7 @@ options:'''), '\npositions:', '''  press:
       - "protest"
 
 positions:'''))
+case('warn-inject-after-phase', sub(Y, 'at: "negotiation+15"', 'at: "negotiation+45"'))
 # zip cases
 case('zip-slip', zipped='slip')
 case('zip-oversized-file', zipped='big')

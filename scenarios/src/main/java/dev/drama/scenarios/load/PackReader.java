@@ -717,6 +717,15 @@ final class PackReader {
             if (!inj.atPhase().isEmpty() && !phaseNames.contains(inj.atPhase()) && !phases.isEmpty()) {
                 err(im.get("at"), where + " is timed in phase '" + inj.atPhase() + "', which is not a phase"
                         + Suggest.didYouMean(inj.atPhase(), phaseNames), "use one of: " + String.join(", ", phaseNames));
+            } else if (inj.atMinute() > 0) {
+                for (Phase p : phases) {
+                    if (p.name().equals(inj.atPhase()) && inj.atMinute() > p.minutes()) {
+                        problems.add(Problem.warning(YAML, im.get("at").line(), im.get("at").column(), where + " is timed "
+                                        + inj.atMinute() + " minutes into '" + p.name() + "', which lasts " + p.minutes(),
+                                "time it within the phase (e.g. '" + p.name() + "+" + Math.max(1, p.minutes() / 2)
+                                        + "'), or lengthen the phase"));
+                    }
+                }
             }
             Set<String> chars = new LinkedHashSet<>(charIds);
             Set<String> opts = new LinkedHashSet<>(optIds);
