@@ -39,7 +39,6 @@ public final class TerminalConsole implements LineSource, EventSink, AutoCloseab
                 .completer(completer(completions))
                 .variable(LineReader.HISTORY_FILE, historyFile(historyName))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
     }
 

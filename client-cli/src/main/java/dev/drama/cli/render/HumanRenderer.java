@@ -399,7 +399,7 @@ public final class HumanRenderer {
             for (WayOut way : d.getWaysOutList()) {
                 out.append("\n  " + n++ + ") " + way.getDescription());
                 if (!way.getCost().isEmpty()) {
-                    out.append(" (costs " + (mine ? "you" : "them") + ": " + way.getCost() + ")", FAINT);
+                    out.append((mine ? " (costs you: " : " (cost: ") + way.getCost() + ")", FAINT);
                 }
             }
         }

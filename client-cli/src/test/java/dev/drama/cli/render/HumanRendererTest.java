@@ -65,7 +65,7 @@ class HumanRendererTest {
                 DilemmaEvent.newBuilder().setChange(DilemmaEvent.Change.CURRENT).setDilemma(persuasion())).build());
         assertTrue(text.toString().startsWith("Priya Nair, Centre Manager still has a PERSUASION dilemma towards Ann Price"),
                 text.toString());
-        assertTrue(text.toString().contains("(costs them: your 3rd best future)"));
+        assertTrue(text.toString().contains("(cost: your 3rd best future)"));
         assertEquals(HumanRenderer.OTHER_DILEMMA, text.styleAt(0));
     }
 
