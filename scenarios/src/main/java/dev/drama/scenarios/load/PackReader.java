@@ -263,7 +263,7 @@ final class PackReader {
         YNode.Map m = asMap(item, what, "write each character as a mapping: '- id: ...', 'name: ...'");
         if (m == null) return null;
         String cid = id(m, what);
-        String where = cid == null ? what : what + " '" + cid + "'";
+        String where = cid == null ? what : what.replace("character", "character '" + cid + "'");
         unknownKeys(m, allowed, where);
         String name = scalarText(m, "name", where, true);
         String description = scalarText(m, "description", where, true);
@@ -318,7 +318,7 @@ final class PackReader {
         YNode.Map m = asMap(item, what, "write each option as a mapping: '- id: ...', 'owner: ...', 'label: ...'");
         if (m == null) return null;
         String oid = id(m, what);
-        String where = oid == null ? what : what + " '" + oid + "'";
+        String where = oid == null ? what : what.replace("option", "option '" + oid + "'");
         unknownKeys(m, OPTION, where);
         String owner = scalarText(m, "owner", where, true);
         String label = scalarText(m, "label", where, true);
@@ -582,7 +582,7 @@ final class PackReader {
             Change c = null;
             switch (kind) {
                 case "addOption" -> {
-                    PackOption o = readOption(e.value(), "option added by " + where);
+                    PackOption o = readOption(e.value(), "option of " + where);
                     if (o != null) c = new Change.AddOption(o);
                 }
                 case "setPreference" -> {
@@ -595,7 +595,7 @@ final class PackReader {
                     }
                 }
                 case "addCharacter" -> {
-                    PackCharacter pc = readCharacter(e.value(), "character added by " + where, ADD_CHARACTER);
+                    PackCharacter pc = readCharacter(e.value(), "character of " + where, ADD_CHARACTER);
                     PreferenceSpec spec = null;
                     if (e.value() instanceof YNode.Map am) {
                         spec = readPreferenceSpec(am, "the preferences of the character added by " + where, ADD_CHARACTER, null);
@@ -643,7 +643,8 @@ final class PackReader {
             err(top.get("characters"), "no character is playable", "set 'playable: true' (or leave it out) on the characters trainees play");
         } else if (players != null && playable > 0 && players.max() > playable && charactersComplete) {
             YNode.Map pm = (YNode.Map) top.get("players");
-            err(pm.get("max"), "players max is " + players.max() + " but only " + playable + " characters are playable",
+            err(pm.get("max"), "players max is " + players.max() + " but only " + playable
+                            + (playable == 1 ? " character is playable" : " characters are playable"),
                     "lower max to " + playable + ", or make more characters playable");
         }
         // preferences
