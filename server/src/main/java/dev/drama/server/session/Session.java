@@ -1,7 +1,9 @@
 package dev.drama.server.session;
 
+import dev.drama.proto.Ack;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
+import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.Notice;
 import dev.drama.proto.Phase;
@@ -21,7 +23,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +93,7 @@ public final class Session {
 
     /** Adds a participant; {@code onJoined} runs (in the actor) once it is durable and told. */
     public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
-                     java.util.function.Consumer<Participant> onJoined) {
+                     Consumer<Participant> onJoined) {
         run(() -> {
             try {
                 String token = Tokens.newToken();
@@ -109,7 +113,7 @@ public final class Session {
 
     /** Takes a participant back on a new connection (after a drop or a restart). */
     public void resume(String participantId, String token, Recipient recipient, long requestId,
-                       java.util.function.Consumer<Participant> onResumed) {
+                       Consumer<Participant> onResumed) {
         run(() -> {
             Participant p = state.participant(participantId).orElse(null);
             if (p == null || p.removed()) {
@@ -148,7 +152,7 @@ public final class Session {
     private void run(Runnable task) {
         try {
             executor.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("session {}: stopped; dropped a late task", id());
         }
     }
@@ -177,7 +181,7 @@ public final class Session {
         } else if (decision instanceof Decision.Change c) {
             commit(c.records(), requestId, replyTo, () -> {
                 replyTo.send(ServerMessage.newBuilder().setRequestId(requestId)
-                        .setAck(dev.drama.proto.Ack.getDefaultInstance()).build());
+                        .setAck(Ack.getDefaultInstance()).build());
                 c.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
                         .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
             });
@@ -207,7 +211,7 @@ public final class Session {
             publish(effects);
             if (builders.stream().anyMatch(b -> b.hasPhaseChanged() && b.getPhaseChanged().getPhase() == Phase.DEBRIEF)) {
                 // The debrief is everyone's now: send it once, built from the journal like every export.
-                publish(List.of(Outbound.broadcast(Debriefs.export(state, dev.drama.proto.ExportDebrief.Format.MARKDOWN))));
+                publish(List.of(Outbound.broadcast(Debriefs.export(state, ExportDebrief.Format.MARKDOWN))));
             }
             then.run();
             summaryChanged();
