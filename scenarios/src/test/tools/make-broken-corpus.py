@@ -66,6 +66,7 @@ options:'''), '\npositions:', '''  press:
 
 positions:'''))
 case('warn-inject-after-phase', sub(Y, 'at: "negotiation+15"', 'at: "negotiation+45"'))
+case('unknown-phase', sub(Y, '  momentOfTruth: 5\n', '  momentoftruth: 5\n'))
 # zip cases
 case('zip-slip', zipped='slip')
 case('zip-oversized-file', zipped='big')

@@ -53,6 +53,8 @@ final class PackReader {
 
     static final Set<String> TOP = ordered("id", "title", "version", "authors", "introduction", "facilitator", "players",
             "characters", "options", "preferences", "positions", "intentions", "doubts", "phases", "injects");
+    /** The phases a session goes through, in order (the server's names). */
+    static final Set<String> PHASES = ordered("briefing", "negotiation", "momentOfTruth", "debrief");
     static final Set<String> CHARACTER = ordered("id", "name", "description", "briefing", "mandate", "playable");
     static final Set<String> OPTION = ordered("id", "owner", "label", "statusQuo", "description");
     static final Set<String> PREFERENCE = ordered("statements", "ranking");
@@ -484,12 +486,12 @@ final class PackReader {
         if (m.entries().isEmpty()) err(m, "there are no phases", "add e.g. 'briefing: 10' and 'negotiation: 40' (minutes)");
         for (YNode.Entry e : m.entries().values()) {
             String name = e.key().name();
-            phaseNamesSeen.add(name);
-            if (!ID.matcher(name).matches()) {
-                err(e.key().line(), e.key().column(), "'" + name + "' is not a valid phase name",
-                        "use a letter, then letters, digits or _ (e.g. 'negotiation')");
+            if (!PHASES.contains(name)) {
+                err(e.key().line(), e.key().column(), "unknown phase '" + name + "'" + Suggest.didYouMean(name, PHASES),
+                        "the phases of a session are " + String.join(", ", PHASES) + " (in that order)");
                 continue;
             }
+            phaseNamesSeen.add(name);
             YNode d = e.value();
             if (d instanceof YNode.Scalar s && s.isNull()) {
                 err(e.key().line(), e.key().column(), "phase '" + name + "' has no duration",
