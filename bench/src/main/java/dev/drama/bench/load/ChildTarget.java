@@ -24,7 +24,8 @@ final class ChildTarget implements Target {
     private final String secret;
     private final String jvmArgs;
 
-    ChildTarget(String jvmArgs, int commandsPerSecond, int commandBurst, int maxSessions, int maxPerAddress) {
+    ChildTarget(String jvmArgs, int commandsPerSecond, int commandBurst, int offersPerMinute, int maxSessions,
+                int maxPerAddress) {
         this.jvmArgs = jvmArgs;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.javaBinary());
@@ -33,8 +34,10 @@ final class ChildTarget implements Target {
                 cmd.add(a);
             }
         }
+        cmd.add("-Ddrama.log.level=" + System.getProperty("drama.log.level", "WARN"));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName(),
-                String.valueOf(commandsPerSecond), String.valueOf(commandBurst), String.valueOf(maxSessions),
+                String.valueOf(commandsPerSecond), String.valueOf(commandBurst), String.valueOf(offersPerMinute),
+                String.valueOf(maxSessions),
                 String.valueOf(maxPerAddress)));
         try {
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

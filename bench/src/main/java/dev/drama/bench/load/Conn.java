@@ -39,7 +39,8 @@ final class Conn extends ChannelInboundHandlerAdapter {
     }
 
     final Channel channel;
-    final Stats stats;
+    /** Where this connection's figures go; the driver points it at each phase's own Stats. */
+    volatile Stats stats;
     final boolean echo;
     private final Map<Long, Pending> pending = new HashMap<>();
     private long nextId = 1;

@@ -29,11 +29,13 @@ final class InProcessTarget implements Target {
     }
 
     /** The limits of the load test: the server's defaults, with the overrides the options ask for. */
-    static ServerConfig.Limits limits(int commandsPerSecond, int commandBurst, int maxSessions, int maxPerAddress) {
+    static ServerConfig.Limits limits(int commandsPerSecond, int commandBurst, int offersPerMinute, int maxSessions,
+                                     int maxPerAddress) {
         ServerConfig.Limits d = ServerConfig.Limits.defaults();
         return new ServerConfig.Limits(d.maxFrameBytes(), d.maxTextChars(),
                 commandsPerSecond > 0 ? commandsPerSecond : d.commandsPerSecond(),
-                commandBurst > 0 ? commandBurst : d.commandBurst(), d.offersPerMinute(),
+                commandBurst > 0 ? commandBurst : d.commandBurst(),
+                offersPerMinute > 0 ? offersPerMinute : d.offersPerMinute(),
                 maxSessions > 0 ? maxSessions : d.maxSessions(), d.maxParticipantsPerSession(),
                 maxPerAddress > 0 ? maxPerAddress : d.maxConnectionsPerAddress(), d.outboundBufferBytes());
     }

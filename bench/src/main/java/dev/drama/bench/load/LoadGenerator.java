@@ -33,6 +33,12 @@ import org.HdrHistogram.Histogram;
  * Run with {@code --help}.
  */
 public final class LoadGenerator {
+    static {
+        // the server logs every connection at INFO; at 2,000 connections that is noise and cost
+        if (System.getProperty("drama.log.level") == null) {
+            System.setProperty("drama.log.level", "WARN");
+        }
+    }
 
     /** Options (public fields so the smoke test can set them). */
     public static final class Options {
@@ -54,9 +60,12 @@ public final class LoadGenerator {
         public int connsPerAddress = 50;
         public int commandsPerSecond = 0;
         public int commandBurst = 0;
+        public int offersPerMinute = 0;
         public int maxSessions = 0;
         public long seed = 1;
         public boolean exitOnTimeLimit = false;
+        /** Full GCs of the server to read its heap (off in the smoke test, to keep it short). */
+        public boolean measureHeap = true;
 
         boolean saturate() {
             return mode.equals("saturate");
@@ -97,6 +106,7 @@ public final class LoadGenerator {
               --commands-per-second N  server limit per connection (0: the server default, 20;
                                        saturate mode: 100000)  [0]
               --command-burst N        server burst per connection (0: default 40; saturate: 100000)
+              --offers-per-minute N    server limit of offers per character (0: default 12; saturate: 100000)
               --max-sessions N         server session limit (0: default 200, or SESSIONS if more)
               --seed N                 random seed  [1]
               --help
@@ -110,7 +120,7 @@ public final class LoadGenerator {
 
     private final Options o;
     private final PrintStream out;
-    private final Stats stats = new Stats();
+    private Stats stats = new Stats();
 
     public LoadGenerator(Options options, PrintStream out) {
         this.o = options;
@@ -167,6 +177,7 @@ public final class LoadGenerator {
                 case "--conns-per-address" -> o.connsPerAddress = Integer.parseInt(value);
                 case "--commands-per-second" -> o.commandsPerSecond = Integer.parseInt(value);
                 case "--command-burst" -> o.commandBurst = Integer.parseInt(value);
+                case "--offers-per-minute" -> o.offersPerMinute = Integer.parseInt(value);
                 case "--max-sessions" -> o.maxSessions = Integer.parseInt(value);
                 case "--seed" -> o.seed = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -190,6 +201,7 @@ public final class LoadGenerator {
         int observers = Math.max(0, o.perSession - players);
         int cps = o.commandsPerSecond > 0 ? o.commandsPerSecond : o.saturate() ? 100_000 : 0;
         int burst = o.commandBurst > 0 ? o.commandBurst : o.saturate() ? 100_000 : 0;
+        int offers = o.offersPerMinute > 0 ? o.offersPerMinute : o.saturate() ? 100_000 : 0;
         int maxSessions = o.maxSessions > 0 ? o.maxSessions : Math.max(200, o.sessions);
         Thread watchdog = o.exitOnTimeLimit ? watchdog() : null;
 
@@ -201,14 +213,15 @@ public final class LoadGenerator {
                         : String.format(Locale.ROOT, "%.0f moves/s in total (%.2f per player, Poisson)", o.rate,
                         o.rate / Math.max(1, o.sessions * players)),
                 o.warmup, o.duration, o.echoDuration);
-        out.printf("server limits: commands/s per connection %s, burst %s, sessions %d, connections per address %s"
-                        + " (clients spread over 127.0.0.x, %s per address)%n",
-                cps > 0 ? cps : "20 (default)", burst > 0 ? burst : "40 (default)", maxSessions,
+        out.printf("server limits: commands/s per connection %s, burst %s, offers/min per character %s, sessions %d,"
+                        + " connections per address %s (clients spread over 127.0.0.x, %s per address)%n",
+                cps > 0 ? cps : "20 (default)", burst > 0 ? burst : "40 (default)",
+                offers > 0 ? offers : "12 (default)", maxSessions,
                 "64 (default)", o.connsPerAddress > 0 ? String.valueOf(o.connsPerAddress) : "all");
 
         Target target = o.inProcess
-                ? new InProcessTarget(InProcessTarget.limits(cps, burst, maxSessions, 0), null)
-                : new ChildTarget(o.serverJvm, cps, burst, maxSessions, 0);
+                ? new InProcessTarget(InProcessTarget.limits(cps, burst, offers, maxSessions, 0), null)
+                : new ChildTarget(o.serverJvm, cps, burst, offers, maxSessions, 0);
         out.println("servers: " + target.describe());
         LoadClient client = new LoadClient(o.clientThreads, stats, o.connsPerAddress);
         List<Conn> all = Collections.synchronizedList(new ArrayList<>());
@@ -235,9 +248,10 @@ public final class LoadGenerator {
                 trainers.add((Conn) r[0]);
                 codes.add((String) r[1]);
             }
-            long heapBefore = target.heapAfterGc();
-            out.printf(Locale.ROOT, "%d sessions open in %.1f s; server heap after GC with trainers only: %.1f MiB%n",
-                    o.sessions, (System.nanoTime() - t0) / 1e9, heapBefore / 1048576.0);
+            long heapBefore = o.measureHeap ? target.heapAfterGc() : 0;
+            out.printf(Locale.ROOT, "%d sessions open in %.1f s; server heap after GC with trainers only: %s%n",
+                    o.sessions, (System.nanoTime() - t0) / 1e9,
+                    o.measureHeap ? String.format(Locale.ROOT, "%.1f MiB", heapBefore / 1048576.0) : "not measured");
 
             // 2. Players and observers join; the trainers open the negotiation.
             t0 = System.nanoTime();
@@ -281,9 +295,12 @@ public final class LoadGenerator {
             for (Conn c : all) {
                 LoadClient.keepAlive(c, 15_000, 1_000 + (stagger++ % 14_000));
             }
-            Thread.sleep(2_000);
-            long heapConnected = target.heapAfterGc();
-            out.printf(Locale.ROOT, "server heap after GC, all connected and idle: %.1f MiB; per connected participant:"
+            long heapConnected = 0;
+            if (o.measureHeap) {
+                Thread.sleep(2_000);
+                heapConnected = target.heapAfterGc();
+            }
+            if (o.measureHeap) out.printf(Locale.ROOT, "server heap after GC, all connected and idle: %.1f MiB; per connected participant:"
                             + " %.1f KiB%n", heapConnected / 1048576.0,
                     (heapConnected - heapBefore) / 1024.0 / Math.max(1, participants));
 
@@ -302,6 +319,7 @@ public final class LoadGenerator {
                 dramaPlayers.add(new Player(s.conn(), new MoveMaker(pack, s.characterId()), seed++));
             }
             Phase1 d = phase("drama", dramaPlayers, target, o.duration, o.maxMoves, o.soakEvery);
+            Stats dramaStats = stats;
             if (o.echoDuration > 0) {
                 Phase1 e = echoPhase(client, target, seats, "echo (after)", pack);
                 echoAfter = e.snapshot;
@@ -310,8 +328,16 @@ public final class LoadGenerator {
             for (Conn c : all) {
                 c.closing = true;
             }
-            Thread.sleep(500);
-            long heapAfter = target.heapAfterGc();
+            long drainUntil = System.nanoTime() + 60_000_000_000L;
+            while (dramaStats.replies.sum() + dramaStats.dropped.sum() < dramaStats.sent.sum()
+                    && System.nanoTime() < drainUntil) {
+                Thread.sleep(100); // the server's backlog, if any, must be gone before the heap is read
+            }
+            long heapAfter = 0;
+            if (o.measureHeap) {
+                Thread.sleep(500);
+                heapAfter = target.heapAfterGc();
+            }
             Report report = new Report(d.snapshot, echoBefore, echoAfter, heapBefore, heapConnected, heapAfter,
                     participants, d.serverCpu, echoCpu, d.clientCpu);
             print(report);
@@ -323,6 +349,7 @@ public final class LoadGenerator {
                 c.channel.close();
             }
             client.close();
+            Thread.sleep(o.measureHeap ? 1_500 : 300); // let the sessions hear of the departures before the server stops
             target.close();
             if (watchdog != null) {
                 watchdog.interrupt();
@@ -331,6 +358,19 @@ public final class LoadGenerator {
     }
 
     private record Phase1(Stats.Snapshot snapshot, double serverCpu, double clientCpu) {
+        double serverCpuMicrosPerMove() {
+            return serverCpu * snapshot.seconds() * 1e6 / Math.max(1, snapshot.replies());
+        }
+
+    }
+
+    /** The 1-minute load average of the machine (other users' work shows here). */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private Phase1 echoPhase(LoadClient client, Target target, List<Seat> seats, String name, Pack pack)
@@ -358,8 +398,10 @@ public final class LoadGenerator {
             throws InterruptedException {
         double gap = 1e9 * players.size() / o.rate;
         Player.Pace pace = new Player.Pace(o.saturate(), gap, o.window, Long.MAX_VALUE);
-        stats.reset();
+        // each phase records into its own Stats: late replies of an earlier phase land in that phase's
+        stats = new Stats();
         for (Player p : players) {
+            p.conn.stats = stats;
             p.start(pace);
         }
         Thread.sleep(o.warmup * 1000L);
@@ -375,6 +417,7 @@ public final class LoadGenerator {
             stats.reset();
             recorded = pace;
         }
+        String loadStart = loadAverage();
         Target.Sample s0 = target.sample();
         Target.Sample c0 = Target.Sample.ofThisJvm();
         long start = System.nanoTime();
@@ -414,10 +457,12 @@ public final class LoadGenerator {
         double serverCpu = (double) (s1.cpuNanos() - s0.cpuNanos()) / (s1.wallNanos() - s0.wallNanos());
         double clientCpu = (double) (c1.cpuNanos() - c0.cpuNanos()) / (c1.wallNanos() - c0.wallNanos());
         out.printf(Locale.ROOT, "  %-14s done: %.0f moves/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms,"
-                        + " errors %d, unanswered %d; server CPU %.0f%% of a core, client CPU %.0f%%, server GCs %d (%d ms)%n",
+                        + " errors %d, unanswered %d; server CPU %.0f%% of a core (%.0f us per move), client CPU %.0f%%,"
+                        + " server GCs %d (%d ms); load average %s -> %s%n",
                 name, fixed.movesPerSecond(), fixed.ms(50), fixed.ms(99), fixed.ms(99.9), fixed.maxMs(),
-                fixed.errors(), unanswered, 100 * serverCpu, 100 * clientCpu, s1.gcCount() - s0.gcCount(),
-                s1.gcMillis() - s0.gcMillis());
+                fixed.errors(), unanswered, 100 * serverCpu,
+                (s1.cpuNanos() - s0.cpuNanos()) / 1e3 / Math.max(1, repliesAtStop), 100 * clientCpu,
+                s1.gcCount() - s0.gcCount(), s1.gcMillis() - s0.gcMillis(), loadStart, loadAverage());
         return new Phase1(fixed, serverCpu, clientCpu);
     }
 
@@ -474,8 +519,8 @@ public final class LoadGenerator {
     private void print(Report r) {
         out.println();
         out.println("== results ==");
-        out.printf(Locale.ROOT, "%-16s %10s %9s %9s %9s %9s %8s %8s %9s%n", "phase", "moves/s", "p50 ms", "p99 ms",
-                "p99.9 ms", "max ms", "errors", "lost", "srv CPU");
+        out.printf(Locale.ROOT, "%-16s %10s %9s %9s %9s %9s %8s %8s %9s %11s%n", "phase", "moves/s", "p50 ms", "p99 ms",
+                "p99.9 ms", "max ms", "errors", "lost", "srv CPU", "srv us/move");
         row("echo (before)", r.echoBefore(), r.echoServerCpu());
         row("drama", r.drama(), r.serverCpu());
         row("echo (after)", r.echoAfter(), r.echoServerCpu());
@@ -503,7 +548,7 @@ public final class LoadGenerator {
         if (!d.errorCodes().isEmpty()) {
             out.println("  errors: " + d.errorCodes());
         }
-        out.printf(Locale.ROOT, "server heap after GC: %.1f MiB trainers only, %.1f MiB all %d connected (%.1f KiB"
+        if (r.heapConnected() > 0) out.printf(Locale.ROOT, "server heap after GC: %.1f MiB trainers only, %.1f MiB all %d connected (%.1f KiB"
                         + " per participant), %.1f MiB after the run (+%.1f KiB per move made)%n",
                 r.heapBefore() / 1048576.0, r.heapConnected() / 1048576.0, r.participants(),
                 (r.heapConnected() - r.heapBefore()) / 1024.0 / Math.max(1, r.participants()),
@@ -522,7 +567,8 @@ public final class LoadGenerator {
         if (s == null) {
             return;
         }
-        out.printf(Locale.ROOT, "%-16s %10.0f %9.2f %9.2f %9.2f %9.2f %8d %8d %8.0f%%%n", name, s.movesPerSecond(),
-                s.ms(50), s.ms(99), s.ms(99.9), s.maxMs(), s.errors(), s.dropped(), 100 * cpu);
+        out.printf(Locale.ROOT, "%-16s %10.0f %9.2f %9.2f %9.2f %9.2f %8d %8d %8.0f%% %11.0f%n", name, s.movesPerSecond(),
+                s.ms(50), s.ms(99), s.ms(99.9), s.maxMs(), s.errors(), s.dropped(), 100 * cpu,
+                cpu * s.seconds() * 1e6 / Math.max(1, s.replies()));
     }
 }

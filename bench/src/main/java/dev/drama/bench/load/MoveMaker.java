@@ -24,8 +24,12 @@ import java.util.SplittableRandom;
  * should answer each with an Ack; an Error in the report is a real refusal.
  */
 final class MoveMaker {
-    /** Weights of the moves when no offer is waiting for an answer (they sum to 100). */
-    static final int W_BOARD = 10, W_POSITION = 20, W_INTENTIONS = 15, W_OFFER = 15, W_SAY = 20, W_TELL = 20;
+    /**
+     * Weights of the moves when no offer is waiting for an answer (they sum to 100). Offers are
+     * 8%: at the target's 1.67 moves/s per player that is 8 offers a minute, under the server's
+     * default of 12 offers a minute per character.
+     */
+    static final int W_BOARD = 10, W_POSITION = 22, W_INTENTIONS = 18, W_OFFER = 8, W_SAY = 21, W_TELL = 21;
     /** Chance (in %) that a player with an offer waiting answers it as its next move. */
     static final int ANSWER_CHANCE = 80;
 

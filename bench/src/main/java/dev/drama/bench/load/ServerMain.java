@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * standard input ({@code gc}: heap after a full GC; {@code sample}: heap, CPU and GC now;
  * {@code quit}). It stops when its input closes, so it never outlives the generator.
  *
- * <p>Arguments: commandsPerSecond commandBurst maxSessions maxConnectionsPerAddress [dataDir]
+ * <p>Arguments: commandsPerSecond commandBurst offersPerMinute maxSessions maxConnectionsPerAddress [dataDir]
+ * (0: the server's default)
  */
 public final class ServerMain {
     private ServerMain() {
@@ -19,8 +20,8 @@ public final class ServerMain {
 
     public static void main(String[] args) throws Exception {
         var limits = InProcessTarget.limits(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-        Path data = args.length > 4 && !args[4].isEmpty() ? Path.of(args[4]) : null;
+                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        Path data = args.length > 5 && !args[5].isEmpty() ? Path.of(args[5]) : null;
         InProcessTarget target = new InProcessTarget(limits, data);
         System.out.println("READY " + target.dramaPort() + " " + target.echoPort() + " " + target.trainerSecret());
         System.out.flush();
