@@ -133,6 +133,48 @@ class PackRegistryTest {
     }
 
     @Test
+    void concurrentUploadsAndLookupsAreSafe() throws Exception {
+        byte[][] zips = new byte[12][];
+        for (int v = 1; v <= zips.length; v++) zips[v - 1] = TestPacks.zip(tiny(v, "V" + v), "");
+        try (PackRegistry r = new PackRegistry(dir, Duration.ofMillis(20), false)) {
+            r.start();
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                while (!done.get()) {
+                    try {
+                        r.find("tiny").ifPresent(p -> assertEquals("V" + p.version(), p.title()));
+                        r.list();
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    }
+                }
+            });
+            reader.start();
+            List<Thread> writers = new java.util.ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                int offset = w;
+                Thread t = new Thread(() -> {
+                    for (int v = offset; v < zips.length; v += 3) {
+                        try {
+                            r.upload("tiny.zip", zips[v]);
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }
+                });
+                writers.add(t);
+                t.start();
+            }
+            for (Thread t : writers) t.join();
+            done.set(true);
+            reader.join();
+            assertTrue(failures.isEmpty(), failures.toString());
+            assertEquals(zips.length, r.find("tiny").orElseThrow().version(), "the highest version wins whatever the order");
+        }
+    }
+
+    @Test
     void uploadsWorkWithoutAFolder() {
         try (PackRegistry r = new PackRegistry(null, Duration.ZERO, false)) {
             r.start();
