@@ -67,6 +67,8 @@ options:'''), '\npositions:', '''  press:
 positions:'''))
 case('warn-inject-after-phase', sub(Y, 'at: "negotiation+15"', 'at: "negotiation+45"'))
 case('unknown-phase', sub(Y, '  momentOfTruth: 5\n', '  momentoftruth: 5\n'))
+case('missing-inject-file', drop=('injects/petition.md',))
+case('missing-introduction-file', drop=('introduction.md',))
 # zip cases
 case('zip-slip', zipped='slip')
 case('zip-oversized-file', zipped='big')
