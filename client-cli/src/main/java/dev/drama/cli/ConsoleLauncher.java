@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * Wires a console together (terminal or script, connection, presenter), opens the
@@ -71,14 +72,22 @@ public final class ConsoleLauncher {
         LineSource lines = scripted ? new ReaderLineSource(in) : terminal;
         Presenter presenter = scripted ? new JsonPresenter(sink) : new HumanPresenter(renderer, sink);
         Console console = new Console(state, presenter, renderer, scripted);
+        ServerConnection.Settings settings;
+        try {
+            settings = spec.address().settings(hello(spec.trainerSecret()));
+        } catch (SSLException e) {
+            presenter.localError("cannot set up TLS: " + e.getMessage());
+            if (terminal != null) {
+                terminal.close();
+            }
+            return 1;
+        }
         ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "drama-console");
             thread.setDaemon(true);
             return thread;
         });
-        ServerConnection connection = new ServerConnection(
-                ServerConnection.Settings.of(spec.address().host(), spec.address().port(), hello(spec.trainerSecret())),
-                console, delivery);
+        ServerConnection connection = new ServerConnection(settings, console, delivery);
         console.attach(connection);
         try {
             int code = open(connection, console, presenter, spec);

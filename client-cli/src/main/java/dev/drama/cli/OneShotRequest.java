@@ -7,6 +7,7 @@ import dev.drama.proto.ServerMessage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /** One trainer command and its reply, for the commands that are not consoles (sessions, pack upload). */
 final class OneShotRequest {
@@ -33,9 +34,13 @@ final class OneShotRequest {
             @Override public void onReconnected() { }
             @Override public void onGaveUp(String reason) { }
         };
-        try (ServerConnection connection = new ServerConnection(
-                ServerConnection.Settings.of(address.host(), address.port(), ConsoleLauncher.hello(trainerSecret)),
-                quiet, Runnable::run)) {
+        ServerConnection.Settings settings;
+        try {
+            settings = address.settings(ConsoleLauncher.hello(trainerSecret));
+        } catch (SSLException e) {
+            throw new FailedException("cannot set up TLS: " + e.getMessage());
+        }
+        try (ServerConnection connection = new ServerConnection(settings, quiet, Runnable::run)) {
             if (!connection.connect().get(30, TimeUnit.SECONDS).getTrainer()) {
                 throw new FailedException("the server did not accept the trainer secret");
             }

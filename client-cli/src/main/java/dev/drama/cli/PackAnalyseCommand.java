@@ -42,7 +42,12 @@ public final class PackAnalyseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return run(System.out);
+        try {
+            return run(System.out);
+        } catch (RuntimeException e) {
+            System.err.println("drama pack analyse: failed: " + e + " (this is a bug; please report it with the pack)");
+            return 3;
+        }
     }
 
     int run(PrintStream out) throws Exception {

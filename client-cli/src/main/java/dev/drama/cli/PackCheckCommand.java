@@ -35,7 +35,12 @@ public final class PackCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return run(System.out);
+        try {
+            return run(System.out);
+        } catch (RuntimeException e) {
+            System.err.println("drama pack check: failed: " + e + " (this is a bug; please report it with the pack)");
+            return 3;
+        }
     }
 
     int run(PrintStream out) throws Exception {

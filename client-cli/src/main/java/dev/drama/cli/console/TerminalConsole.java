@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -75,6 +76,10 @@ public final class TerminalConsole implements LineSource, EventSink, AutoCloseab
 
     @Override
     public synchronized void show(AttributedString text) {
+        // the prompt names the character and the join code, which events may have just changed
+        if (reader.isReading() && reader instanceof LineReaderImpl impl) {
+            impl.setPrompt(prompt.get());
+        }
         reader.printAbove(text);
     }
 

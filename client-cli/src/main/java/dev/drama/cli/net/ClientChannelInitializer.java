@@ -12,7 +12,7 @@ import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the client pipeline: framing, protobuf codec, keep-alive timer, then the connection's handler. */
+/** Builds the client pipeline: TLS when asked for, framing, protobuf codec, keep-alive timer, then the connection's handler. */
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String FRAME_DECODER = "frame-decoder";
     static final String PROTOBUF_DECODER = "protobuf-decoder";
@@ -21,16 +21,22 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String IDLE = "idle";
     static final String HANDLER = "handler";
 
-    private final Heartbeat heartbeat;
+    static final String TLS = "tls";
+
+    private final ServerConnection.Settings settings;
     private final ChannelHandler handler;
 
-    ClientChannelInitializer(Heartbeat heartbeat, ChannelHandler handler) {
-        this.heartbeat = heartbeat;
+    ClientChannelInitializer(ServerConnection.Settings settings, ChannelHandler handler) {
+        this.settings = settings;
         this.handler = handler;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (settings.ssl() != null) {
+            channel.pipeline().addLast(TLS, settings.ssl().newHandler(channel.alloc(), settings.host(), settings.port()));
+        }
+        Heartbeat heartbeat = settings.heartbeat();
         addCodec(channel.pipeline());
         channel.pipeline()
                 .addLast(IDLE, new IdleStateHandler(heartbeat.deadAfter().toMillis(), heartbeat.pingEvery().toMillis(),

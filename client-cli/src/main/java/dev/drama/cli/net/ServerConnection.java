@@ -17,6 +17,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
@@ -51,11 +52,16 @@ public final class ServerConnection implements ServerLink {
 
     /** Where to connect and how to behave. */
     public record Settings(String host, int port, Hello hello, ReconnectPolicy reconnect, Heartbeat heartbeat,
-            Duration connectTimeout) {
+            Duration connectTimeout, SslContext ssl) {
 
         public static Settings of(String host, int port, Hello hello) {
             return new Settings(host, port, hello, ReconnectPolicy.defaults(), Heartbeat.defaults(),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(5), null);
+        }
+
+        /** The same, over TLS with this context (null: plain TCP). */
+        public Settings withSsl(SslContext context) {
+            return new Settings(host, port, hello, reconnect, heartbeat, connectTimeout, context);
         }
     }
 
@@ -105,7 +111,7 @@ public final class ServerConnection implements ServerLink {
         this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ClientChannelInitializer(settings.heartbeat(), new Handler()))
+                .handler(new ClientChannelInitializer(settings, new Handler()))
                 .remoteAddress(settings.host(), settings.port());
     }
 

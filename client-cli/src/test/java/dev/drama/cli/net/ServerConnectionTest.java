@@ -64,7 +64,7 @@ class ServerConnectionTest {
 
     private ServerConnection connect(Heartbeat heartbeat) throws Exception {
         connection = new ServerConnection(new ServerConnection.Settings("127.0.0.1", server.port(), HELLO, FAST,
-                heartbeat, Duration.ofSeconds(2)), listener, delivery);
+                heartbeat, Duration.ofSeconds(2), null), listener, delivery);
         connection.connect().get(5, TimeUnit.SECONDS);
         return connection;
     }
