@@ -44,9 +44,11 @@ final class Moves {
     private final SessionState state;
     private final int maxTextChars;
     private final OfferRate offerRate;
+    private final java.util.function.Supplier<String> newJoinCode;
 
-    Moves(SessionState state, int maxTextChars, int offersPerMinute) {
+    Moves(SessionState state, int maxTextChars, int offersPerMinute, java.util.function.Supplier<String> newJoinCode) {
         this.state = state;
+        this.newJoinCode = newJoinCode;
         this.maxTextChars = maxTextChars;
         this.offerRate = new OfferRate(offersPerMinute);
     }
@@ -80,6 +82,11 @@ final class Moves {
                 case COMMIT -> commit(who, command.getCommit());
                 case EXPORT_DEBRIEF -> export(who, command.getExportDebrief());
                 case REMOVE_PARTICIPANT -> remove(who, command.getRemoveParticipant().getParticipantId());
+                case ROTATE_JOIN_CODE -> {
+                    trainer(who);
+                    String code = newJoinCode.get();
+                    yield change(b -> b.setJoinCodeRotated(dev.drama.proto.JoinCodeRotated.newBuilder().setJoinCode(code)));
+                }
                 case MUTE_PARTICIPANT -> mute(who, command.getMuteParticipant().getParticipantId(),
                         command.getMuteParticipant().getMuted());
                 default -> Decision.refuse(ALREADY_IN_SESSION, "you are already in a session; leave it first");

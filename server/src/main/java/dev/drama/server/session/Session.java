@@ -43,6 +43,11 @@ public final class Session {
     /** What the registry needs to hear from a session. */
     public interface Listener {
         void participantJoined(Session session, byte[] tokenHash, String participantId);
+
+        void joinCodeChanged(Session session, String before, String after);
+
+        /** A join code no session uses. */
+        String newJoinCode();
     }
 
     private final SessionState state;
@@ -63,7 +68,7 @@ public final class Session {
         this.state = state;
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
-        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute());
+        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode);
         this.executor = executor;
         this.journal = journal;
         this.file = file;
@@ -102,8 +107,9 @@ public final class Session {
                         displayName, role, characterWish, limits.maxParticipantsPerSession());
                 commit(records, requestId, recipient, () -> {
                     Participant p = state.participant(participantId).orElseThrow();
-                    welcome(p, recipient, requestId, token);
+                    // Seat the connection before it hears it has joined, so its next command finds the seat.
                     onJoined.accept(p);
+                    welcome(p, recipient, requestId, token);
                 });
             } catch (Refusal r) {
                 recipient.send(Replies.error(requestId, r.code(), r.getMessage()));
@@ -132,8 +138,8 @@ public final class Session {
                 old.close();
             }
             publish(List.of(state.presence(p, true)));
-            welcome(p, recipient, requestId, token);
             onResumed.accept(p);
+            welcome(p, recipient, requestId, token);
         });
     }
 
@@ -222,7 +228,11 @@ public final class Session {
     /** Applies a record (live or on replay) and keeps indexes and timers in step with it. */
     List<Outbound> applyRecord(JournalRecord record) {
         seq = Math.max(seq, record.getSeq());
+        String codeBefore = state.joinCode();
         List<Outbound> effects = state.apply(record);
+        if (record.hasJoinCodeRotated()) {
+            listener.joinCodeChanged(this, codeBefore, state.joinCode());
+        }
         if (record.hasParticipantJoined()) {
             listener.participantJoined(this, record.getParticipantJoined().getResumeTokenHash().toByteArray(),
                     record.getParticipantJoined().getParticipantId());

@@ -143,6 +143,18 @@ public final class SessionRegistry implements Session.Listener {
         byCode.put(session.joinCode(), session);
     }
 
+    @Override
+    public String newJoinCode() {
+        return uniqueJoinCode();
+    }
+
+    @Override
+    public void joinCodeChanged(Session session, String before, String after) {
+        byCode.remove(before, session);
+        byCode.put(after, session);
+        log.info("session {}: join code rotated", session.id());
+    }
+
     private String uniqueJoinCode() {
         String code;
         do {

@@ -39,7 +39,7 @@ import java.util.Optional;
  */
 public final class SessionState {
     private final String sessionId;
-    private final String joinCode;
+    private String joinCode;
     private final Pack pack;
     private final long createdEpochMs;
     private Board board;
@@ -177,6 +177,11 @@ public final class SessionState {
                 out.add(participantEvent(ParticipantEvent.Change.ASSIGNED, p));
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
                 out.addAll(secretsFor(p));
+            }
+            case JOIN_CODE_ROTATED -> {
+                joinCode = record.getJoinCodeRotated().getJoinCode();
+                out.add(Outbound.broadcast(ServerMessage.newBuilder()
+                        .setJoinCode(dev.drama.proto.JoinCode.newBuilder().setJoinCode(joinCode)).build()));
             }
             case PARTICIPANT_MUTED -> {
                 Participant p = participants.get(record.getParticipantMuted().getParticipantId());

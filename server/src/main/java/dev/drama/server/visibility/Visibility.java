@@ -28,7 +28,7 @@ public final class Visibility {
             case COMMITMENT -> message.getCommitment().getChoicesCount() == 0
                     ? Audience.EVERYONE : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> phase == Phase.DEBRIEF || phase == Phase.ENDED ? Audience.EVERYONE : Audience.TRAINERS;
-            case SESSIONS, PACKS -> Audience.TRAINERS;
+            case SESSIONS, PACKS, JOIN_CODE -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
     }
