@@ -50,6 +50,7 @@ final class PackReader {
     static final int MAX_STATEMENTS = 30;
     static final int MAX_INJECTS = 60;
     static final int MAX_RANKED_OPTIONS = 10;
+    static final int MAX_PROBLEMS = 200;
 
     static final Set<String> TOP = ordered("id", "title", "version", "authors", "introduction", "facilitator", "players",
             "characters", "options", "preferences", "positions", "intentions", "doubts", "phases", "injects");
@@ -157,6 +158,12 @@ final class PackReader {
         sorted.sort(Comparator.comparing((Problem p) -> p.isError() ? 0 : 1)
                 .thenComparing(p -> p.file().equals(YAML) ? "" : p.file())
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        if (sorted.size() > MAX_PROBLEMS) {
+            int more = sorted.size() - MAX_PROBLEMS;
+            sorted = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+            sorted.add(Problem.error(YAML, 0, 0, "... and " + more + " more problems",
+                    "fix the ones above first; many of the others may be consequences"));
+        }
         return new LoadResult(Optional.ofNullable(pack), sorted, false, filesRead);
     }
 
