@@ -31,7 +31,7 @@ final class Analyser {
                     boolean[] temptation = kind == DilemmaKind.THREAT ? Rules.threatTemptation(s, a) : Rules.cooperationTemptation(s, a);
                     if (temptation != null) {
                         Future against = kind == DilemmaKind.THREAT ? t : hat(hats, a);
-                        found.add(dilemma(kind, a, -1, temptation, Future.complete(index, temptation), against, List.of()));
+                        found.add(dilemma(kind, a, -1, temptation, Future.complete(index, temptation), against, List.of(), temptation));
                     }
                     continue;
                 }
@@ -40,13 +40,13 @@ final class Analyser {
                         continue;
                     }
                     switch (kind) {
-                        case PERSUASION -> found.add(dilemma(kind, a, b, s.hat[a], hat(hats, a), t, OptionLevel.detail(board, s, a, b)));
-                        case REJECTION -> found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), t, OptionLevel.detail(board, s, b, a)));
-                        case POSITIONING -> found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), hat(hats, a), List.of()));
+                        case PERSUASION -> found.add(dilemma(kind, a, b, s.hat[a], hat(hats, a), t, OptionLevel.detail(board, s, a, b), null));
+                        case REJECTION -> found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), t, OptionLevel.detail(board, s, b, a), null));
+                        case POSITIONING -> found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), hat(hats, a), List.of(), null));
                         case TRUST -> {
                             boolean[] temptation = Rules.trustTemptation(s, a, b);
                             Future compared = temptation == null ? hat(hats, a) : Future.complete(index, temptation);
-                            found.add(dilemma(kind, a, b, temptation, compared, hat(hats, a), List.of()));
+                            found.add(dilemma(kind, a, b, temptation, compared, hat(hats, a), List.of(), temptation));
                         }
                         default -> throw new AssertionError(kind);
                     }
@@ -64,10 +64,10 @@ final class Analyser {
     }
 
     private Dilemma dilemma(DilemmaKind kind, int a, int b, boolean[] comparedValues, Future compared, Future against,
-                            List<OptionDetail> detail) {
+                            List<OptionDetail> detail, boolean[] temptation) {
         String holder = board.characters().get(a).id();
         Optional<String> towards = b < 0 ? Optional.empty() : Optional.of(board.characters().get(b).id());
-        List<WayOut> ways = wayOuts.find(kind, a, b);
+        List<WayOut> ways = wayOuts.find(kind, a, b, temptation);
         int[] detailOptions = new int[detail.size()];
         for (int i = 0; i < detailOptions.length; i++) {
             detailOptions[i] = index.indexOf(detail.get(i).optionId());

@@ -16,13 +16,12 @@ final class Deviations {
      * The deviation C scores highest, if that score beats {@code baseScore}; else null. Ties keep
      * the first found, so the result is deterministic.
      */
-    static boolean[] best(Situation s, int who, boolean[] base, int[] options, int baseScore) {
+    static boolean[] best(Preference p, boolean[] base, int[] options, int baseScore) {
         int k = options.length;
         if (k > MAX_OPTIONS) {
             throw new IllegalStateException("character owns " + k + " options on one decision; at most " + MAX_OPTIONS + " are supported");
         }
         boolean[] scratch = base.clone();
-        Preference p = s.prefs[who];
         int bestScore = baseScore;
         int bestGray = 0;
         int steps = 1 << k;

@@ -9,6 +9,7 @@ import java.util.List;
 final class Narrator {
     private final String[] names;
     private final String[] labels;
+    private final StringBuilder sb = new StringBuilder(512);
 
     Narrator(Board board) {
         List<Character> cs = board.characters();
@@ -35,120 +36,145 @@ final class Narrator {
         return v ? "yes" : "no";
     }
 
-    /** "Label = yes, Other = no" for the options where {@code x} differs from {@code y}, with x's values. */
-    String differences(boolean[] x, boolean[] y) {
-        StringBuilder sb = new StringBuilder(64);
-        for (int o = 0; o < x.length; o++) {
+    // ---- one sentence at a time, in a builder reused for the whole analysis (one allocation per text)
+
+    Narrator say(String text) {
+        sb.append(text);
+        return this;
+    }
+
+    /** "Label = yes, Other = no" for the options of {@code options} where x differs from y, with x's values. */
+    Narrator diff(boolean[] x, boolean[] y, int[] options) {
+        int start = sb.length();
+        for (int o : options) {
             if (x[o] != y[o]) {
-                if (sb.length() > 0) {
+                if (sb.length() > start) {
                     sb.append(", ");
                 }
                 sb.append(labels[o]).append(" = ").append(yesNo(x[o]));
             }
         }
-        return sb.length() == 0 ? "nothing different" : sb.toString();
+        if (sb.length() == start) {
+            sb.append("nothing different");
+        }
+        return this;
+    }
+
+    /** As {@link #diff(boolean[], boolean[], int[])} over all options. */
+    Narrator diff(boolean[] x, boolean[] y) {
+        int start = sb.length();
+        for (int o = 0; o < x.length; o++) {
+            if (x[o] != y[o]) {
+                if (sb.length() > start) {
+                    sb.append(", ");
+                }
+                sb.append(labels[o]).append(" = ").append(yesNo(x[o]));
+            }
+        }
+        if (sb.length() == start) {
+            sb.append("nothing different");
+        }
+        return this;
     }
 
     /** "Label = yes, Other = no" for the given options. */
-    String values(int[] options, boolean[] values) {
-        StringBuilder sb = new StringBuilder(48);
-        for (int o : options) {
-            if (sb.length() > 0) {
+    Narrator values(int[] options, boolean[] values) {
+        for (int i = 0; i < options.length; i++) {
+            if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(labels[o]).append(" = ").append(yesNo(values[o]));
+            sb.append(labels[options[i]]).append(" = ").append(yesNo(values[options[i]]));
         }
-        return sb.toString();
+        return this;
     }
 
-    /** "Label = yes, Other = no" over the options where x differs from y, restricted to those owned by one character. */
-    String differencesOn(boolean[] x, boolean[] y, int[] options) {
-        StringBuilder sb = new StringBuilder(48);
-        for (int o : options) {
-            if (x[o] != y[o]) {
-                if (sb.length() > 0) {
-                    sb.append(", ");
-                }
-                sb.append(labels[o]).append(" = ").append(yesNo(x[o]));
-            }
-        }
-        return sb.toString();
+    String end() {
+        String text = sb.toString();
+        sb.setLength(0);
+        return text;
     }
 
     String explain(Situation s, DilemmaKind kind, int a, int b, boolean[] compared, List<OptionDetail> detail, int[] detailOptions) {
-        String me = names[a];
-        return switch (kind) {
+        say(names[a]);
+        switch (kind) {
             case PERSUASION -> {
-                String other = names[b];
-                StringBuilder sb = new StringBuilder(200);
-                sb.append(me).append(", your position does not persuade ").append(other).append(": you want ")
-                        .append(other).append(" to move to ").append(differencesOn(s.hat[a], s.t, s.owned[b]))
-                        .append(", but ").append(other).append(" does not prefer your position to what happens if nobody moves (")
-                        .append(differences(s.t, s.hat[a])).append(").");
-                appendDetail(sb, detail, detailOptions, b, "your");
-                yield sb.toString();
+                say(", your position does not persuade ").say(names[b]).say(": you want ").say(names[b]).say(" to move to ")
+                        .diff(s.hat[a], s.t, s.owned[b]).say(", but ").say(names[b])
+                        .say(" does not prefer your position to what happens if nobody moves (").diff(s.t, s.hat[a]).say(").");
+                appendDetail(detail, detailOptions, b, "your");
             }
             case REJECTION -> {
-                String other = names[b];
-                StringBuilder sb = new StringBuilder(200);
-                sb.append(me).append(", you cannot credibly refuse ").append(other).append(": ").append(other)
-                        .append("'s position asks you for ").append(differencesOn(s.hat[b], s.t, s.owned[a]))
-                        .append(", and you prefer ").append(other).append("'s position to what happens if nobody moves (")
-                        .append(differences(s.t, s.hat[b])).append("). ").append(other).append(" can expect you to give way.");
-                appendDetail(sb, detail, detailOptions, a, other + "'s");
-                yield sb.toString();
+                say(", you cannot credibly refuse ").say(names[b]).say(": ").say(names[b]).say("'s position asks you for ")
+                        .diff(s.hat[b], s.t, s.owned[a]).say(", and you prefer ").say(names[b])
+                        .say("'s position to what happens if nobody moves (").diff(s.t, s.hat[b]).say("). ").say(names[b])
+                        .say(" can expect you to give way.");
+                appendDetail(detail, detailOptions, a, null);
             }
-            case THREAT -> me + ", your threat is not credible: if nobody moved you would rather make it "
-                    + differences(compared, s.t) + " than carry out your stated intentions, and the others may call your bluff.";
-            case POSITIONING -> me + ", " + names[b] + "'s position suits you better than your own: you prefer "
-                    + names[b] + "'s " + differences(s.hat[b], s.hat[a]) + " to your " + differences(s.hat[a], s.hat[b]) + ".";
-            case COOPERATION -> me + ", your own promise is not credible: if your position were agreed you would be tempted to make it "
-                    + differences(compared, s.hat[a]) + " instead, and the others know it.";
+            case THREAT -> say(", your threat is not credible: if nobody moved you would rather make it ").diff(compared, s.t)
+                    .say(" than carry out your stated intentions, and the others may call your bluff.");
+            case POSITIONING -> say(", ").say(names[b]).say("'s position suits you better than your own: you prefer ").say(names[b])
+                    .say("'s ").diff(s.hat[b], s.hat[a]).say(" to your ").diff(s.hat[a], s.hat[b]).say(".");
+            case COOPERATION -> say(", your own promise is not credible: if your position were agreed you would be tempted to make it ")
+                    .diff(compared, s.hat[a]).say(" instead, and the others know it.");
             case TRUST -> {
-                String other = names[b];
-                boolean tempted = compared != null && !java.util.Arrays.equals(compared, s.hat[a]);
-                StringBuilder sb = new StringBuilder(160);
-                sb.append(me).append(", you cannot trust ").append(other).append(" to keep ").append(other)
-                        .append("'s part of your position (").append(values(Rules.fixedOwned(s, a, b), s.hat[a])).append("): ");
-                if (tempted) {
-                    sb.append("if it were agreed, ").append(other).append(" would be tempted to make it ")
-                            .append(differences(compared, s.hat[a])).append(" instead");
+                say(", you cannot trust ").say(names[b]).say(" to keep ").say(names[b]).say("'s part of your position (")
+                        .values(Rules.fixedOwned(s, a, b), s.hat[a]).say("): ");
+                if (compared != null) {
+                    say("if it were agreed, ").say(names[b]).say(" would be tempted to make it ").diff(compared, s.hat[a]).say(" instead");
                     if (s.doubts[a][b]) {
-                        sb.append(", and you have said you doubt ").append(other);
+                        say(", and you have said you doubt ").say(names[b]);
                     }
                 } else {
-                    sb.append("you have said you doubt ").append(other).append(" will carry it out");
+                    say("you have said you doubt ").say(names[b]).say(" will carry it out");
                 }
-                yield sb.append('.').toString();
+                say(".");
             }
-        };
+        }
+        return end();
     }
 
-    private void appendDetail(StringBuilder sb, List<OptionDetail> detail, int[] options, int owner, String whose) {
+    private void appendDetail(List<OptionDetail> detail, int[] options, int owner, String whose) {
         if (detail.size() < 2) {
             return; // one option: the scenario-level sentence already says it
         }
-        sb.append(" Option by option:");
+        say(" Option by option:");
         for (int i = 0; i < detail.size(); i++) {
             OptionDetail d = detail.get(i);
-            sb.append(" on ").append(labels[options[i]]).append(", ").append(names[owner]);
+            say(" on ").say(labels[options[i]]).say(", ").say(names[owner]);
             switch (d.verdict()) {
-                case OptionDetail.PERSUASION -> sb.append(" prefers what happens anyway (").append(yesNo(d.threatened())).append(')');
-                case OptionDetail.REJECTION -> sb.append(" prefers ").append(whose).append(' ').append(yesNo(d.proposed()));
-                default -> sb.append(" does not mind");
+                case OptionDetail.PERSUASION -> say(" prefers what happens anyway (").say(yesNo(d.threatened())).say(")");
+                case OptionDetail.REJECTION -> say(whose == null ? " prefers to give way (" : " prefers your ").say(yesNo(d.proposed()))
+                        .say(whose == null ? ")" : "");
+                default -> say(" does not mind");
             }
-            sb.append(i == detail.size() - 1 ? '.' : ';');
+            say(i == detail.size() - 1 ? "." : ";");
         }
     }
 
-    /** How the holder ranks a result against its current position, in words. */
-    String cost(int resultScore, int positionScore, String result) {
-        if (resultScore > positionScore) {
-            return "a gain: you rank " + result + " above your current position";
+    static final String OFF_BOARD = "not a move on the board: it depends on what you can arrange";
+
+    /** What a way out leads to, for its cost: a new threatened future or a new position. */
+    enum Result {
+        THREATENED("a cost: if it comes to it, you rank the new threatened future below your current position",
+                "no cost: you rank the new threatened future level with your current position",
+                "a gain: you rank the new threatened future above your current position"),
+        POSITION("a cost: you rank the new position below your current one",
+                "no cost: you rank the new position level with your current one",
+                "a gain: you rank the new position above your current one");
+
+        private final String worse;
+        private final String level;
+        private final String better;
+
+        Result(String worse, String level, String better) {
+            this.worse = worse;
+            this.level = level;
+            this.better = better;
         }
-        if (resultScore == positionScore) {
-            return "no cost: you rank " + result + " level with your current position";
-        }
-        return "a cost: you rank " + result + " below your current position";
+    }
+
+    /** How the holder ranks a result against its current position, in words (constant strings: nothing to build). */
+    static String cost(int resultScore, int positionScore, Result result) {
+        return resultScore > positionScore ? result.better : resultScore == positionScore ? result.level : result.worse;
     }
 }

@@ -120,22 +120,6 @@ final class Situation {
         return h;
     }
 
-    /** The same situation with a different T (a character stating other intentions); positions re-completed. */
-    Situation withThreatened(boolean[] newT) {
-        return new Situation(n, c, owner, owned, statusQuo, newT, fixed, fixedValue, complete(fixed, fixedValue, newT), prefs, doubts);
-    }
-
-    /** The same situation with character a's position replaced. */
-    Situation withPosition(int a, boolean[] newFixed, boolean[] newValues) {
-        boolean[][] f = fixed.clone();
-        boolean[][] v = fixedValue.clone();
-        boolean[][] h = hat.clone();
-        f[a] = newFixed;
-        v[a] = newValues;
-        h[a] = completeOne(newFixed, newValues, t);
-        return new Situation(n, c, owner, owned, statusQuo, t, f, v, h, prefs, doubts);
-    }
-
     int scoreOfT(int who) {
         int s = scoreOfT[who];
         if (s == UNSCORED) {
@@ -158,16 +142,6 @@ final class Situation {
 
     int score(int who, boolean[] future) {
         return prefs[who].score(future);
-    }
-
-    /** Whether some completed position differs from T on option o. */
-    boolean contested(int o) {
-        for (int i = 0; i < c; i++) {
-            if (hat[i][o] != t[o]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     boolean crisis() {

@@ -18,8 +18,9 @@ public record WayOut(WayOutKind kind, String description, Map<String, Boolean> i
 
     public WayOut {
         Objects.requireNonNull(kind, "kind");
-        intentions = intentions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intentions));
-        position = position == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(position));
+        // OrderedValues are the engine's own immutable maps; anything else is copied, keeping its order.
+        intentions = intentions == null ? Map.of() : intentions instanceof OrderedValues ? intentions : OrderedValues.copyOf(intentions);
+        position = position == null ? Map.of() : position instanceof OrderedValues ? position : OrderedValues.copyOf(position);
     }
 
     /** Whether this is a move on the board (it carries intentions or position changes). */

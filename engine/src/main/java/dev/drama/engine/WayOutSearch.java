@@ -1,43 +1,43 @@
 package dev.drama.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Ways out of each dilemma, computed from the board. Each concrete candidate is a changed
- * situation (other intentions, or another position for the holder) on which the very rule
- * that found the dilemma is checked again; only candidates on which it no longer holds are
- * offered. Searches flip subsets of the options one character owns (or of the options where
- * two positions differ), so their cost is 2^(options owned), never 2^(all options).
+ * Ways out of each dilemma, computed from the board. A candidate move (other intentions, or
+ * another position for the holder) is turned into the futures it would produce, exactly as
+ * {@link WayOut#applyTo} would, and the kernel of the rule that found the dilemma is checked
+ * on them; only moves on which the rule no longer holds are offered. Searches flip subsets of
+ * the options one character owns, so they cost 2^(options owned), never 2^(all options), and
+ * they score candidates in scratch arrays without allocating.
  */
 final class WayOutSearch {
-    /** Subsets of more options than this are not searched (a character owns at most ~8). */
+    /** Characters own at most ~8 options; beyond this many a search is skipped rather than slow. */
     private static final int MAX_SEARCH = 12;
-    private static final String OFF_BOARD = "not a move on the board: it depends on what you can arrange";
 
-    private final Board board;
     private final Situation s;
     private final Narrator words;
     private final String[] optionIds;
+    /** Per character, its best response (computed on first use). */
+    private final Best[] responses;
 
     WayOutSearch(Board board, Narrator words) {
-        this.board = board;
         this.s = board.situation();
+        this.responses = new Best[s.c];
         this.words = words;
         this.optionIds = board.optionIndex().ids;
     }
 
-    List<WayOut> find(DilemmaKind kind, int a, int b) {
+    /** @param temptation the deviation the analysis found (threat, co-operation, trust), else null */
+    List<WayOut> find(DilemmaKind kind, int a, int b, boolean[] temptation) {
         List<WayOut> out = new ArrayList<>(4);
         switch (kind) {
             case PERSUASION -> persuasion(a, b, out);
             case REJECTION -> rejection(a, b, out);
             case THREAT -> threat(a, out);
             case POSITIONING -> positioning(a, b, out);
-            case COOPERATION -> cooperation(a, out);
-            case TRUST -> trust(a, b, out);
+            case COOPERATION -> cooperation(a, temptation, out);
+            case TRUST -> trust(a, b, temptation, out);
         }
         return out;
     }
@@ -47,39 +47,63 @@ final class WayOutSearch {
     private void persuasion(int a, int b, List<WayOut> out) {
         String other = words.name(b);
         int[] mine = s.owned[a];
-        Candidate threat = bestIntentions(a, mine, (next, flips) -> Rules.persuasion(next, a, b) ? Long.MIN_VALUE
-                : rank(Rules.threat(next, a) ? 0 : 1, flips, next.scoreOfT(a)));
-        if (threat != null) {
+        Preference pb = s.prefs[b];
+        Preference pa = s.prefs[a];
+        int[] ownedByB = s.owned[b];
+
+        // Threaten: other intentions on A's options change T (and A^ where A's position is open).
+        boolean[] openForA = new boolean[s.n];
+        for (int o = 0; o < s.n; o++) {
+            openForA[o] = !s.fixed[a][o];
+        }
+        Best threat = fewestChanges(s.t, s.hat[a], openForA, mine,
+                (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t));
+        if (threat.found()) {
+            boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score) == null;
             out.add(new WayOut(WayOutKind.THREATEN,
-                    "Threaten: state that without an agreement you will make it " + words.differencesOn(threat.values, s.t, mine)
-                            + "; " + other + " would then prefer your position to what happens if nobody moves"
-                            + (threat.credible ? "." : ", though you might not want to carry this out."),
-                    changes(threat.values, s.t, mine), null,
-                    words.cost(threat.situation.scoreOfT(a), s.scoreOfHat(a, a), "the new threatened future, if " + other + " holds out,")));
+                    words.say("Threaten: state that without an agreement you will make it ").diff(threat.values, s.t, mine)
+                            .say("; ").say(other).say(" would then prefer your position to what happens if nobody moves")
+                            .say(credible ? "." : ", though you would rather not carry this out.").end(),
+                    OrderedValues.changes(optionIds, threat.values, s.t, mine), null,
+                    Narrator.cost(threat.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
         }
-        Candidate promise = bestPosition(a, mine, s.hat[a], (next, flips) -> Rules.persuasion(next, a, b) ? Long.MIN_VALUE
-                : rank(0, flips, next.scoreOfHat(a, a)));
-        if (promise != null) {
+
+        // Promise: A's position on A's own options, sweetened.
+        int bScoreOfT = s.scoreOfT(b);
+        Best promise = positionSearch(a, mine, b, ownedByB, bScoreOfT);
+        if (promise.found()) {
             out.add(new WayOut(WayOutKind.PROMISE,
-                    "Promise: change your position to " + words.differencesOn(promise.values, s.hat[a], mine)
-                            + "; " + other + " would then prefer it to what happens if nobody moves.",
-                    null, changes(promise.values, s.hat[a], mine),
-                    words.cost(promise.situation.scoreOfHat(a, a), s.scoreOfHat(a, a), "the sweetened position")));
+                    words.say("Promise: change your position to ").diff(promise.values, s.hat[a], mine)
+                            .say("; ").say(other).say(" would then prefer it to what happens if nobody moves.").end(),
+                    null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine),
+                    Narrator.cost(promise.score, s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         }
-        int[] demands = differing(s.hat[a], s.t, s.owned[b]);
-        Candidate concede = bestPosition(a, demands, s.hat[a], (next, flips) -> Rules.persuasion(next, a, b) ? Long.MIN_VALUE
-                : rank(0, flips, next.scoreOfHat(a, a)));
-        if (concede != null) {
+
+        // Concede: ask less of B (the nearest position B prefers to T), at worst nothing.
+        int[] demands = differing(s.hat[a], s.t, ownedByB);
+        Best concede = positionSearch(a, demands, b, ownedByB, bScoreOfT);
+        if (concede.found()) {
             boolean all = concede.flips == demands.length;
             out.add(new WayOut(WayOutKind.CONCEDE,
-                    (all ? "Give up your demands on " + other + ": leave " : "Ask less of " + other + ": settle for ")
-                            + words.differencesOn(concede.values, s.hat[a], demands)
-                            + (all ? " as it would be anyway." : ", which " + other + " prefers to what happens if nobody moves."),
-                    null, changes(concede.values, s.hat[a], demands),
-                    words.cost(concede.situation.scoreOfHat(a, a), s.scoreOfHat(a, a), "the reduced position")));
+                    (all ? words.say("Give up your demands on ").say(other).say(": leave ")
+                            : words.say("Ask less of ").say(other).say(": settle for "))
+                            .diff(concede.values, s.hat[a], demands)
+                            .say(all ? " as it would be anyway." : ", which ").say(all ? "" : other)
+                            .say(all ? "" : " prefers to what happens if nobody moves.").end(),
+                    null, OrderedValues.changes(optionIds, concede.values, s.hat[a], demands),
+                    Narrator.cost(concede.score, s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         }
-        out.add(advice(WayOutKind.ADVICE, "Argue: give " + other + " reasons to prefer your position to what happens if nobody moves"
-                + " (a change in " + other + "'s preferences)."));
+        out.add(advice(WayOutKind.ADVICE, words.say("Argue: give ").say(other)
+                .say(" reasons to prefer your position to what happens if nobody moves (a change in ").say(other)
+                .say("'s preferences).").end()));
+    }
+
+    /** A's position with some of {@code options} flipped from A^, on which persuasion towards B no longer holds. */
+    private Best positionSearch(int a, int[] options, int b, int[] ownedByB, int bScoreOfT) {
+        Preference pa = s.prefs[a];
+        Preference pb = s.prefs[b];
+        return fewestChanges(s.hat[a], null, null, options,
+                (hat, unused) -> Rules.persuasion(hat, s.t, ownedByB, pb, bScoreOfT) ? REJECTED : pa.score(hat));
     }
 
     // ---- rejection: harden with a threat you would carry out, accept; harden (advice)
@@ -87,74 +111,83 @@ final class WayOutSearch {
     private void rejection(int a, int b, List<WayOut> out) {
         String other = words.name(b);
         int[] mine = s.owned[a];
-        Candidate harden = bestIntentions(a, mine, (next, flips) -> {
-            if (Rules.rejection(next, a, b) || Rules.threat(next, a) || !Situation.differsOn(next.hat[b], next.t, mine)) {
-                return Long.MIN_VALUE; // still appeasing, not a threat you would carry out, or simply giving in
+        Preference pa = s.prefs[a];
+        // Harden with A's best response: the intentions A likes best it would certainly carry out (no
+        // deviation beats them), so it is a real threat if it also ends the rejection without giving in.
+        Best harden = new Best();
+        Best reply = bestResponse(a);
+        if (reply.found() && reply.flips > 0) {
+            boolean[] t = reply.values;
+            boolean[] aHat = complete(a, t);
+            boolean[] bHat = complete(b, t);
+            if (!Rules.rejection(aHat, bHat, t, mine, pa, reply.score) && Situation.differsOn(bHat, t, mine)) {
+                harden = reply;
             }
-            return rank(0, flips, next.scoreOfT(a));
-        });
-        if (harden != null) {
+        }
+        if (harden.found()) {
             out.add(new WayOut(WayOutKind.HARDEN,
-                    "Harden: state that without an agreement you will make it " + words.differencesOn(harden.values, s.t, mine)
-                            + "; you would carry this out rather than accept " + other + "'s position.",
-                    changes(harden.values, s.t, mine), null,
-                    words.cost(harden.situation.scoreOfT(a), s.scoreOfHat(a, a), "the new threatened future")));
+                    words.say("Harden: state that without an agreement you will make it ").diff(harden.values, s.t, mine)
+                            .say("; you would carry this out rather than accept ").say(other).say("'s position.").end(),
+                    OrderedValues.changes(optionIds, harden.values, s.t, mine), null,
+                    Narrator.cost(harden.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
         }
-        int[] diff = differing(s.hat[a], s.hat[b], allOptions());
-        boolean[] accepted = s.hat[b];
-        Situation next = withPositionValues(a, diff, accepted);
-        if (diff.length > 0 && !Rules.rejection(next, a, b)) {
-            out.add(new WayOut(WayOutKind.ACCEPT,
-                    "Accept " + other + "'s position: " + words.differencesOn(accepted, s.hat[a], diff) + ".",
-                    null, changes(accepted, s.hat[a], diff),
-                    words.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), other + "'s position")));
-        }
-        out.add(advice(WayOutKind.HARDEN, "Harden: commit yourself irrevocably, show anger, or raise what " + other
-                + "'s position would cost you, so that you really prefer what happens if nobody moves."));
+        // Accept: A^ becomes B^, so the positions agree and the rule's first condition fails.
+        int[] all = allOptions();
+        out.add(new WayOut(WayOutKind.ACCEPT,
+                words.say("Accept ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], all).say(".").end(),
+                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], all),
+                Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+        out.add(advice(WayOutKind.HARDEN, words.say("Harden: commit yourself irrevocably, show anger, or raise what ").say(other)
+                .say("'s position would cost you, so that you really prefer what happens if nobody moves.").end()));
     }
 
-    // ---- threat: carry out (intentions you prefer), drop the threat; commit (advice)
+    // ---- threat: carry out (intentions A prefers), drop the threat (do what others ask); commit (advice)
 
     private void threat(int a, List<WayOut> out) {
         int[] mine = s.owned[a];
-        Candidate[] best = new Candidate[2]; // [0] carry out, [1] drop (give others what they ask)
-        searchIntentions(a, mine, (next, flips, values) -> {
-            if (Rules.threat(next, a)) {
-                return;
+        Preference pa = s.prefs[a];
+        // A's best response removes the temptation (nothing on A's options beats it). It is giving in when
+        // every change is what someone asks for; then also try withdrawing to what others ask, if different.
+        Best carry = new Best();
+        Best drop = new Best();
+        Best reply = bestResponse(a);
+        if (reply.found() && reply.flips > 0) {
+            (givesIn(a, reply.values, mine) ? drop : carry).offerByScore(reply.values, reply.flips, reply.score);
+        }
+        if (!drop.found()) {
+            boolean[] asked = askedOf(a, mine);
+            if (asked != null) {
+                int scoreOfT = pa.score(asked);
+                if (Rules.threatTemptation(s.fixed, s.fixedValue, asked, mine, pa, scoreOfT) == null) {
+                    drop.offerByScore(asked, count(asked, s.t, mine), scoreOfT);
+                }
             }
-            int which = givesIn(a, values, mine) ? 1 : 0;
-            long r = rankScoreFirst(next.scoreOfT(a), flips);
-            if (best[which] == null || r > best[which].rank) {
-                best[which] = new Candidate(values.clone(), next, flips, r, true);
-            }
-        });
-        if (best[0] != null) {
+        }
+        if (carry.found()) {
             out.add(new WayOut(WayOutKind.CARRY_OUT,
-                    "Make your threat one you would carry out: state that you will make it "
-                            + words.differencesOn(best[0].values, s.t, mine) + ", which you prefer.",
-                    changes(best[0].values, s.t, mine), null,
-                    words.cost(best[0].situation.scoreOfT(a), s.scoreOfHat(a, a), "the new threatened future")));
+                    words.say("Make your threat one you would carry out: state that you will make it ")
+                            .diff(carry.values, s.t, mine).say(", which you prefer.").end(),
+                    OrderedValues.changes(optionIds, carry.values, s.t, mine), null,
+                    Narrator.cost(carry.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
         }
-        if (best[1] != null) {
+        if (drop.found()) {
             out.add(new WayOut(WayOutKind.DROP_THREAT,
-                    "Drop the threat: state that you will make it " + words.differencesOn(best[1].values, s.t, mine)
-                            + ", as others ask.",
-                    changes(best[1].values, s.t, mine), null,
-                    words.cost(best[1].situation.scoreOfT(a), s.scoreOfHat(a, a), "the new threatened future")));
+                    words.say("Drop the threat: state that you will make it ").diff(drop.values, s.t, mine).say(", as asked.").end(),
+                    OrderedValues.changes(optionIds, drop.values, s.t, mine), null,
+                    Narrator.cost(drop.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
         }
-        out.add(advice(WayOutKind.ADVICE, "Commit to your stated intentions irrevocably (a public pledge, a tripwire) "
-                + "so that carrying them out is no longer a choice."));
+        out.add(advice(WayOutKind.ADVICE, COMMIT));
     }
 
-    /** Whether every option the candidate changes is changed to a value some other character's position asks for. */
-    private boolean givesIn(int a, boolean[] values, int[] mine) {
+    /** Whether every option the candidate T changes is set to a value some other character's position asks for. */
+    private boolean givesIn(int a, boolean[] t, int[] mine) {
         for (int o : mine) {
-            if (values[o] == s.t[o]) {
+            if (t[o] == s.t[o]) {
                 continue;
             }
             boolean asked = false;
             for (int other = 0; other < s.c && !asked; other++) {
-                asked = other != a && s.hat[other][o] == values[o];
+                asked = other != a && s.fixed[other][o] && s.fixedValue[other][o] == t[o];
             }
             if (!asked) {
                 return false;
@@ -163,171 +196,209 @@ final class WayOutSearch {
         return true;
     }
 
-    // ---- positioning: move to (or towards) the preferred position; find reasons (advice)
+    /** T with A's contested options set to what the other positions ask; null if they ask different things or nothing. */
+    private boolean[] askedOf(int a, int[] mine) {
+        boolean[] t = null;
+        for (int o : mine) {
+            int asked = -1;
+            for (int other = 0; other < s.c; other++) {
+                if (other == a || !s.fixed[other][o] || s.fixedValue[other][o] == s.t[o]) {
+                    continue;
+                }
+                int v = s.fixedValue[other][o] ? 1 : 0;
+                if (asked >= 0 && asked != v) {
+                    return null;
+                }
+                asked = v;
+            }
+            if (asked >= 0) {
+                if (t == null) {
+                    t = s.t.clone();
+                }
+                t[o] = asked == 1;
+            }
+        }
+        return t;
+    }
+
+    /**
+     * A's best response: T with A's options set to the values A scores highest (ties: fewest changes),
+     * found once per character over 2^(options A owns).
+     */
+    private Best bestResponse(int a) {
+        if (responses[a] == null) {
+            int[] mine = s.owned[a];
+            Preference pa = s.prefs[a];
+            Best best = new Best();
+            best.offerByScore(s.t, 0, s.scoreOfT(a));
+            if (mine.length <= MAX_SEARCH) {
+                boolean[] t = s.t.clone();
+                int flips = 0;
+                for (int i = 1, steps = 1 << mine.length; i < steps; i++) {
+                    int o = mine[Integer.numberOfTrailingZeros(i)];
+                    t[o] = !t[o];
+                    flips += t[o] != s.t[o] ? 1 : -1;
+                    best.offerByScore(t, flips, pa.score(t));
+                }
+            }
+            responses[a] = best;
+        }
+        return responses[a];
+    }
+
+    /** Character i's position completed from the given T. */
+    private boolean[] complete(int i, boolean[] t) {
+        boolean[] h = t.clone();
+        for (int o = 0; o < h.length; o++) {
+            if (s.fixed[i][o]) {
+                h[o] = s.fixedValue[i][o];
+            }
+        }
+        return h;
+    }
+
+    private static int count(boolean[] x, boolean[] y, int[] options) {
+        int k = 0;
+        for (int o : options) {
+            if (x[o] != y[o]) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    // ---- positioning: move to the preferred position; find reasons (advice)
 
     private void positioning(int a, int b, List<WayOut> out) {
         String other = words.name(b);
-        int[] diff = differing(s.hat[a], s.hat[b], allOptions());
-        Candidate move = null;
-        if (diff.length <= MAX_SEARCH) {
-            move = bestPosition(a, diff, s.hat[a], (next, flips) -> Rules.positioning(next, a, b) ? Long.MIN_VALUE
-                    : rank(0, flips, next.scoreOfHat(a, a)));
-        }
-        if (move == null) {
-            Situation next = withPositionValues(a, diff, s.hat[b]);
-            if (!Rules.positioning(next, a, b)) {
-                move = new Candidate(s.hat[b], next, diff.length, 0, true);
-            }
-        }
-        if (move != null) {
-            boolean all = move.flips == diff.length;
-            out.add(new WayOut(WayOutKind.MOVE_POSITION,
-                    (all ? "Move to " + other + "'s position: " : "Move towards " + other + "'s position: ")
-                            + words.differencesOn(move.values, s.hat[a], diff) + ".",
-                    null, changes(move.values, s.hat[a], diff),
-                    words.cost(move.situation.scoreOfHat(a, a), s.scoreOfHat(a, a), "the new position")));
-        }
-        out.add(advice(WayOutKind.ADVICE, "Find reasons to prefer your own position to " + other + "'s."));
+        int[] all = allOptions();
+        // A^ becomes B^, which A then ranks level with B^: the rule needs strictly better.
+        out.add(new WayOut(WayOutKind.MOVE_POSITION,
+                words.say("Move to ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], all).say(".").end(),
+                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], all),
+                Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+        out.add(advice(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").say(other).say("'s.").end()));
     }
 
     // ---- co-operation: a position without temptation; bind the promise (advice)
 
-    private void cooperation(int a, List<WayOut> out) {
+    private void cooperation(int a, boolean[] temptation, List<WayOut> out) {
         int[] pa = Rules.fixedOwned(s, a, a);
-        boolean[] best = Deviations.best(s, a, s.hat[a], pa, s.scoreOfHat(a, a));
-        if (best != null) {
-            Situation next = withPositionValues(a, pa, best);
-            if (!Rules.cooperation(next, a)) {
-                out.add(new WayOut(WayOutKind.CHANGE_POSITION,
-                        "Change your position to what you would really do: " + words.differencesOn(best, s.hat[a], pa) + ".",
-                        null, changes(best, s.hat[a], pa),
-                        words.cost(next.scoreOfHat(a, a), s.scoreOfHat(a, a), "the changed position")));
-            }
+        if (temptation != null) {
+            // The temptation is A's best over every value of Pa, so nothing on Pa beats it: no temptation left.
+            out.add(new WayOut(WayOutKind.CHANGE_POSITION,
+                    words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say(".").end(),
+                    null, OrderedValues.changes(optionIds, temptation, s.hat[a], pa),
+                    Narrator.cost(s.prefs[a].score(temptation), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         }
-        out.add(advice(WayOutKind.BIND_PROMISE, "Make your promise binding: offer a guarantee, or accept a penalty if you defect."));
+        out.add(advice(WayOutKind.BIND_PROMISE, BIND));
     }
 
     // ---- trust: a position the other would keep; guarantees and goodwill (advice)
 
-    private void trust(int a, int b, List<WayOut> out) {
+    private void trust(int a, int b, boolean[] temptation, List<WayOut> out) {
         String other = words.name(b);
-        if (!s.doubts[a][b]) {
+        if (temptation != null && !s.doubts[a][b]) {
+            // B's best over every value of Pab: asked for exactly that, B has nothing better to defect to.
             int[] pab = Rules.fixedOwned(s, a, b);
-            boolean[] kept = Rules.trustTemptation(s, a, b);
-            if (kept != null) {
-                // B's best response on its options is a position B has no reason to break.
-                Situation next = withPositionValues(a, pab, kept);
-                if (!Rules.trust(next, a, b)) {
-                    out.add(new WayOut(WayOutKind.CHANGE_POSITION,
-                            "Ask of " + other + " only what " + other + " would keep: " + words.differencesOn(kept, s.hat[a], pab) + ".",
-                            null, changes(kept, s.hat[a], pab),
-                            words.cost(next.scoreOfHat(a, a), s.scoreOfHat(a, a), "the changed position")));
+            out.add(new WayOut(WayOutKind.CHANGE_POSITION,
+                    words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ")
+                            .diff(temptation, s.hat[a], pab).say(".").end(),
+                    null, OrderedValues.changes(optionIds, temptation, s.hat[a], pab),
+                    Narrator.cost(s.prefs[a].score(temptation), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+        }
+        out.add(advice(WayOutKind.SEEK_GUARANTEE, words.say("Seek guarantees from ").say(other)
+                .say(": verification, or a third party to enforce the agreement.").end()));
+        out.add(advice(WayOutKind.ADVICE, words.say("Build goodwill with ").say(other)
+                .say(" so that keeping the agreement matters to ").say(other).say(".").end()));
+    }
+
+    // ---- machinery
+
+    private static final int REJECTED = Integer.MIN_VALUE;
+    private static final String COMMIT = "Commit to your stated intentions irrevocably (a public pledge, a tripwire) "
+            + "so that carrying them out is no longer a choice.";
+    private static final String BIND = "Make your promise binding: offer a guarantee, or accept a penalty if you defect.";
+
+    /** Scores a candidate for the holder, or returns {@link #REJECTED} when the dilemma would remain. */
+    private interface Candidates {
+        int score(boolean[] primary, boolean[] secondary);
+    }
+
+    /**
+     * Flips subsets of {@code options} in a copy of {@code base} (and, where {@code alsoFlip} says,
+     * in a copy of {@code base2}), one subset size at a time, and stops at the first size where some
+     * candidate works: the fewest changes that remove the dilemma, the holder's favourite among them.
+     */
+    private static Best fewestChanges(boolean[] base, boolean[] base2, boolean[] alsoFlip, int[] options, Candidates candidates) {
+        Best best = new Best();
+        int k = options.length;
+        if (k == 0 || k > MAX_SEARCH) {
+            return best;
+        }
+        boolean[] x = base.clone();
+        boolean[] y = base2 == null ? null : base2.clone();
+        int limit = 1 << k;
+        for (int size = 1; size <= k && !best.found(); size++) {
+            for (int mask = (1 << size) - 1; mask < limit; mask = nextWithSameBitCount(mask)) {
+                flip(x, y, alsoFlip, options, mask);
+                int score = candidates.score(x, y);
+                if (score != REJECTED) {
+                    best.offerByScore(x, size, score);
                 }
-            }
-        }
-        out.add(advice(WayOutKind.SEEK_GUARANTEE, "Seek guarantees from " + other
-                + ": verification, or a third party to enforce the agreement."));
-        out.add(advice(WayOutKind.ADVICE, "Build goodwill with " + other + " so that keeping the agreement matters to " + other + "."));
-    }
-
-    // ---- search machinery
-
-    private interface Ranker {
-        /** Long.MIN_VALUE rejects the candidate; otherwise higher is better. */
-        long rank(Situation next, int flips);
-    }
-
-    private interface Visitor {
-        void visit(Situation next, int flips, boolean[] values);
-    }
-
-    private record Candidate(boolean[] values, Situation situation, int flips, long rank, boolean credible) {
-    }
-
-    /** Preference tier first, then fewer changes, then the holder's score. */
-    private static long rank(int tier, int flips, int score) {
-        return ((long) tier << 56) | ((long) (255 - flips) << 40) | ((long) score - Integer.MIN_VALUE);
-    }
-
-    private static long rankScoreFirst(int score, int flips) {
-        return (((long) score - Integer.MIN_VALUE) << 8) | (255 - flips);
-    }
-
-    /** The best other intentions on {@code options} (A's own): each candidate is T with some of them flipped. */
-    private Candidate bestIntentions(int a, int[] options, Ranker ranker) {
-        Candidate[] best = new Candidate[1];
-        searchIntentions(a, options, (next, flips, values) -> {
-            long r = ranker.rank(next, flips);
-            if (r != Long.MIN_VALUE && (best[0] == null || r > best[0].rank)) {
-                best[0] = new Candidate(values.clone(), next, flips, r, !Rules.threat(next, a));
-            }
-        });
-        return best[0];
-    }
-
-    private void searchIntentions(int a, int[] options, Visitor visitor) {
-        if (options.length == 0 || options.length > MAX_SEARCH) {
-            return;
-        }
-        boolean[] scratch = s.t.clone();
-        int flips = 0;
-        int steps = 1 << options.length;
-        for (int i = 1; i < steps; i++) {
-            int o = options[Integer.numberOfTrailingZeros(i)];
-            scratch[o] = !scratch[o];
-            flips += scratch[o] != s.t[o] ? 1 : -1;
-            visitor.visit(s.withThreatened(scratch.clone()), flips, scratch);
-        }
-    }
-
-    /** The best position for A that fixes some of {@code options} to values other than {@code base}'s. */
-    private Candidate bestPosition(int a, int[] options, boolean[] base, Ranker ranker) {
-        if (options.length == 0 || options.length > MAX_SEARCH) {
-            return null;
-        }
-        boolean[] scratch = base.clone();
-        Candidate best = null;
-        int flips = 0;
-        int steps = 1 << options.length;
-        for (int i = 1; i < steps; i++) {
-            int o = options[Integer.numberOfTrailingZeros(i)];
-            scratch[o] = !scratch[o];
-            flips += scratch[o] != base[o] ? 1 : -1;
-            Situation next = withPositionValues(a, changedOptions(scratch, base, options), scratch);
-            long r = ranker.rank(next, flips);
-            if (r != Long.MIN_VALUE && (best == null || r > best.rank)) {
-                best = new Candidate(scratch.clone(), next, flips, r, true);
+                flip(x, y, alsoFlip, options, mask);
             }
         }
         return best;
     }
 
-    /** A's position with {@code options} additionally fixed to {@code values} (as {@link WayOut#applyTo} merges it). */
-    private Situation withPositionValues(int a, int[] options, boolean[] values) {
-        boolean[] fixed = s.fixed[a].clone();
-        boolean[] fixedValue = s.fixedValue[a].clone();
-        for (int o : options) {
-            fixed[o] = true;
-            fixedValue[o] = values[o];
+    private static void flip(boolean[] x, boolean[] y, boolean[] alsoFlip, int[] options, int mask) {
+        for (int m = mask; m != 0; m &= m - 1) {
+            int o = options[Integer.numberOfTrailingZeros(m)];
+            x[o] = !x[o];
+            if (y != null && alsoFlip[o]) {
+                y[o] = !y[o];
+            }
         }
-        return s.withPosition(a, fixed, fixedValue);
     }
 
-    private static int[] changedOptions(boolean[] x, boolean[] base, int[] options) {
-        int k = 0;
-        for (int o : options) {
-            if (x[o] != base[o]) {
-                k++;
+    /** Gosper's hack: the next larger int with the same number of one bits. */
+    private static int nextWithSameBitCount(int mask) {
+        int lowest = mask & -mask;
+        int ripple = mask + lowest;
+        return (((ripple ^ mask) >>> 2) / lowest) | ripple;
+    }
+
+    /** The best candidate so far: fewest changes, then the holder's score (or score first, for threats). */
+    private static final class Best {
+        boolean[] values;
+        int flips = Integer.MAX_VALUE;
+        int score;
+
+        boolean found() {
+            return values != null;
+        }
+
+        /** Whether a candidate with this many changes could still win (ties on changes are decided by score). */
+        boolean fewer(int candidateFlips) {
+            return candidateFlips <= flips;
+        }
+
+        void offer(boolean[] candidate, int candidateFlips, int candidateScore) {
+            if (candidateFlips < flips || candidateScore > score) {
+                values = candidate.clone();
+                flips = candidateFlips;
+                score = candidateScore;
             }
         }
-        int[] out = new int[k];
-        k = 0;
-        for (int o : options) {
-            if (x[o] != base[o]) {
-                out[k++] = o;
+
+        void offerByScore(boolean[] candidate, int candidateFlips, int candidateScore) {
+            if (values == null || candidateScore > score || candidateScore == score && candidateFlips < flips) {
+                values = candidate.clone();
+                flips = candidateFlips;
+                score = candidateScore;
             }
         }
-        return out;
     }
 
     private int[] allOptions() {
@@ -338,22 +409,25 @@ final class WayOutSearch {
         return all;
     }
 
+    /** The options of {@code options} on which x and y differ. */
     private static int[] differing(boolean[] x, boolean[] y, int[] options) {
-        return changedOptions(y, x, options);
-    }
-
-    /** The values of {@code x} on the options of {@code options} where it differs from {@code base}, by option id. */
-    private Map<String, Boolean> changes(boolean[] x, boolean[] base, int[] options) {
-        Map<String, Boolean> m = new LinkedHashMap<>();
+        int k = 0;
         for (int o : options) {
-            if (x[o] != base[o]) {
-                m.put(optionIds[o], x[o]);
+            if (x[o] != y[o]) {
+                k++;
             }
         }
-        return m;
+        int[] out = new int[k];
+        k = 0;
+        for (int o : options) {
+            if (x[o] != y[o]) {
+                out[k++] = o;
+            }
+        }
+        return out;
     }
 
     private static WayOut advice(WayOutKind kind, String text) {
-        return new WayOut(kind, text, null, null, OFF_BOARD);
+        return new WayOut(kind, text, null, null, Narrator.OFF_BOARD);
     }
 }

@@ -1,0 +1,59 @@
+package dev.drama.bench.engine;
+
+import dev.drama.engine.Analysis;
+import dev.drama.engine.Board;
+import dev.drama.engine.DilemmaEngine;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Full analysis (the six rules, option-level detail, ways out searched and checked,
+ * explanations) of one board, per board size "characters x options". 2x16 and 4x32 give
+ * each character 8 options, the most one owns: their cost shows the growth with options
+ * owned, against 8x32 (4 each) with the same total.
+ *
+ * <pre>java -jar bench/target/benchmarks.jar AnalysisBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AnalysisBenchmark {
+
+    @Param({"2x2", "3x6", "4x8", "6x16", "8x32", "2x16", "4x32"})
+    public String size;
+
+    private Board board;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        board = BoardGenerator.board(size, 42);
+    }
+
+    @Benchmark
+    public Analysis analyse() {
+        return DilemmaEngine.analyse(board);
+    }
+
+    /** Prints each board's dilemma count, to check the boards are busy: {@code java -cp benchmarks.jar dev.drama.bench.engine.AnalysisBenchmark}. */
+    public static void main(String[] args) {
+        for (String s : new String[] {"2x2", "3x6", "4x8", "6x16", "8x32", "2x16", "4x32"}) {
+            Analysis a = DilemmaEngine.analyse(BoardGenerator.board(s, 42));
+            long ways = a.dilemmas().stream().mapToLong(d -> d.waysOut().size()).sum();
+            System.out.println(s + ": " + a.dilemmas().size() + " dilemmas, " + ways + " ways out");
+        }
+    }
+}
