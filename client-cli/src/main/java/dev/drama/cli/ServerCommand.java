@@ -23,7 +23,7 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"-d", "--data"}, description = "Data folder: journals and the trainer secret (default: ${DEFAULT-VALUE}).")
     Path data = defaults.dataDir();
 
-    @Option(names = "--packs", description = "A folder of extra packs, watched for changes.")
+    @Option(names = "--packs", description = "A folder of extra packs, watched for changes; uploads are saved there (default: DATA/packs).")
     Path packs;
 
     @Option(names = "--tls-cert", description = "PEM certificate chain: serve over TLS (with --tls-key).")

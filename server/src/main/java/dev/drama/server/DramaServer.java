@@ -44,7 +44,7 @@ public final class DramaServer implements AutoCloseable {
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
         this.secret = TrainerSecret.loadOrCreate(config.trainerSecretFile());
-        this.packs = new PackRegistry(config.packsDir());
+        this.packs = new PackRegistry(java.nio.file.Files.createDirectories(config.effectivePacksDir()));
         packs.addListener(event -> log.info("packs: {}", event));
         packs.start();
         this.journal = new Journal();
@@ -66,9 +66,9 @@ public final class DramaServer implements AutoCloseable {
                 .childHandler(new DramaChannelInitializer(config, ssl, lobby))
                 .bind(new InetSocketAddress(config.host(), config.port()))
                 .sync().channel();
-        log.info("drama server listening on {}:{}{}; data in {}; {} packs; {} sessions recovered",
+        log.info("drama server listening on {}:{}{}; data in {}; {} packs (extra packs and uploads in {}); {} sessions recovered",
                 config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
-                packs.list().size(), recovered);
+                packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered);
         log.info("trainer secret in {}", secret.file().toAbsolutePath());
     }
 

@@ -67,6 +67,11 @@ public record ServerConfig(
         return dataDir.resolve("trainer.secret");
     }
 
+    /** Where extra and uploaded packs live: the given folder, else the data folder's {@code packs}. */
+    public Path effectivePacksDir() {
+        return packsDir != null ? packsDir : dataDir.resolve("packs");
+    }
+
     public Path sessionsDir() {
         return dataDir.resolve("sessions");
     }
@@ -85,7 +90,10 @@ public record ServerConfig(
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
         public Builder dataDir(Path value) { dataDir = value; return this; }
-        /** An extra folder of packs, watched for changes; the bundled packs are always loaded. */
+        /**
+         * A folder of extra packs, watched for changes; uploads are saved there. Default: the
+         * data folder's {@code packs}. The bundled packs are always loaded.
+         */
         public Builder packsDir(Path value) { packsDir = value; return this; }
         public Builder limits(Limits value) { limits = value; return this; }
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }

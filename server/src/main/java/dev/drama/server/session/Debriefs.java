@@ -30,19 +30,26 @@ final class Debriefs {
     private Debriefs() {
     }
 
-    static ServerMessage export(SessionState state, ExportDebrief.Format format) {
-        List<TimelineEntry> timeline = timeline(state);
+    /**
+     * @param withPrivateTalk true only for trainers: private talk stays with its parties (and the
+     *                        trainer), even in the debrief everyone else receives
+     */
+    static ServerMessage export(SessionState state, ExportDebrief.Format format, boolean withPrivateTalk) {
+        List<TimelineEntry> timeline = timeline(state, withPrivateTalk);
         String content = format == ExportDebrief.Format.JSON ? json(state, timeline) : markdown(state, timeline);
         return ServerMessage.newBuilder().setDebrief(DebriefExport.newBuilder()
                 .setFormat(format == ExportDebrief.Format.JSON ? format : ExportDebrief.Format.MARKDOWN)
                 .setContent(content)).build();
     }
 
-    static List<TimelineEntry> timeline(SessionState state) {
+    static List<TimelineEntry> timeline(SessionState state, boolean withPrivateTalk) {
         SessionState replay = new SessionState(state.sessionId(), state.joinCode(), state.pack(), state.createdEpochMs());
         List<TimelineEntry> out = new ArrayList<>();
         for (JournalRecord r : state.journal()) {
             List<Outbound> effects = replay.apply(r);
+            if (!withPrivateTalk && r.hasTalkSent() && r.getTalkSent().getTalk().getPrivate()) {
+                continue;
+            }
             TimelineEntry.describe(r, replay).ifPresent(out::add);
             for (Outbound o : effects) {
                 TimelineEntry.ofEffect(r.getAtEpochMs(), o.message(), replay).ifPresent(out::add);

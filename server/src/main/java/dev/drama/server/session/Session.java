@@ -217,7 +217,7 @@ public final class Session {
             publish(effects);
             if (builders.stream().anyMatch(b -> b.hasPhaseChanged() && b.getPhaseChanged().getPhase() == Phase.DEBRIEF)) {
                 // The debrief is everyone's now: send it once, built from the journal like every export.
-                publish(List.of(Outbound.broadcast(Debriefs.export(state, ExportDebrief.Format.MARKDOWN))));
+                publish(List.of(Outbound.broadcast(Debriefs.export(state, ExportDebrief.Format.MARKDOWN, false))));
             }
             then.run();
             summaryChanged();
