@@ -96,6 +96,8 @@ public final class YamlTree {
         }
         if (what == null) what = e.getOriginalMessage();
         what = firstLine(what);
+        int open = unclosedQuoteBefore(line);
+        if (open > 0) what = what + "; line " + open + " opens a \" it does not close";
         String fix = "check the indentation and the quoting on this line and the one before; "
                 + "text containing ': ', ' #', or starting with a quote, '[', '{', '*', '&', '!', '%', '@' or '`' must be put in double quotes";
         if (what.contains("nesting depth") || what.contains("Depth")) {
@@ -176,6 +178,28 @@ public final class YamlTree {
             default:
                 return new YNode.Scalar(line, col, YNode.ScalarType.STRING, String.valueOf(parser.getText()), false);
         }
+    }
+
+    /** The last line before {@code line} with an odd number of double quotes (outside comments), or 0. */
+    private int unclosedQuoteBefore(int line) {
+        for (int i = Math.min(line, lines.length) - 1; i >= 1 && i >= line - 20; i--) {
+            String l = lines[i - 1];
+            int count = 0;
+            boolean inQuote = false;
+            for (int c = 0; c < l.length(); c++) {
+                char ch = l.charAt(c);
+                if (ch == '\\' && inQuote) {
+                    c++;
+                } else if (ch == '"') {
+                    count++;
+                    inQuote = !inQuote;
+                } else if (ch == '#' && !inQuote && (c == 0 || l.charAt(c - 1) == ' ')) {
+                    break;
+                }
+            }
+            if (count % 2 == 1) return i;
+        }
+        return 0;
     }
 
     private boolean quotedAt(int line, int col) {
