@@ -75,10 +75,6 @@ public final class Console implements ConnectionListener {
         this.link = link;
     }
 
-    public ConsoleState state() {
-        return state;
-    }
-
     // ------------------------------------------------------------------ from the server
 
     @Override

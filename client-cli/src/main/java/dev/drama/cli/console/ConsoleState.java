@@ -156,10 +156,6 @@ public final class ConsoleState implements ParseContext {
         return !characterId.isEmpty() && characterId.equals(joined.getCharacterId());
     }
 
-    public synchronized Optional<Participant> participant(String participantId) {
-        return Optional.ofNullable(participants.get(participantId));
-    }
-
     // ------------------------------------------------------------------ ParseContext
 
     @Override
