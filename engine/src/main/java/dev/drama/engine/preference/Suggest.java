@@ -18,8 +18,13 @@ public final class Suggest {
                 best = k;
             }
         }
+        if (best == null) {
+            return null;
+        }
+        // A short word is "near" anything of its length; only suggest when some of it survives.
         int limit = Math.min(2, Math.max(1, word.length() / 2));
-        return bestDistance <= limit ? best : null;
+        boolean sharesSomething = bestDistance == 0 || bestDistance < Math.min(word.length(), best.length());
+        return bestDistance <= limit && sharesSomething ? best : null;
     }
 
     static int distance(String a, String b) {

@@ -111,11 +111,11 @@ public final class BoardReport {
             sb.append(": ").append(mine.size()).append(mine.size() == 1 ? " dilemma\n" : " dilemmas\n");
             for (Dilemma d : mine) {
                 sb.append("  * ").append(title(board, d)).append('\n');
-                sb.append(wrap(d.explanation(), "      ")).append('\n');
+                sb.append(wrap(d.explanation(), "      ", "      ")).append('\n');
                 if (!d.waysOut().isEmpty()) {
                     sb.append("    Ways out:\n");
                     for (WayOut w : d.waysOut()) {
-                        sb.append(wrap("- " + w.description() + " (" + w.cost() + ")", "      ")).append('\n');
+                        sb.append(wrap(w.description() + " (" + w.cost() + ")", "      - ", "        ")).append('\n');
                     }
                 }
             }
@@ -130,17 +130,19 @@ public final class BoardReport {
                 .orElse(word + " dilemma");
     }
 
-    private static String wrap(String text, String indent) {
+    /** Word-wrapped to 88 columns: the first line after {@code first}, the others after {@code rest}. */
+    private static String wrap(String text, String first, String rest) {
         StringBuilder out = new StringBuilder(text.length() + 32);
         int width = 88;
-        int col = 0;
-        out.append(indent);
-        col = indent.length();
+        out.append(first);
+        int start = first.length();
+        int col = start;
         for (String word : text.split(" ")) {
-            if (col + word.length() + 1 > width && col > indent.length()) {
-                out.append('\n').append(indent);
-                col = indent.length();
-            } else if (col > indent.length()) {
+            if (col + word.length() + 1 > width && col > start) {
+                out.append('\n').append(rest);
+                start = rest.length();
+                col = start;
+            } else if (col > start) {
                 out.append(' ');
                 col++;
             }
