@@ -36,17 +36,33 @@ final class Analyser {
                     continue;
                 }
                 for (int b = 0; b < c; b++) {
-                    if (b == a || !Rules.holds(s, kind, a, b)) {
+                    if (b == a) {
                         continue;
                     }
                     switch (kind) {
-                        case PERSUASION -> found.add(dilemma(kind, a, b, s.hat[a], hat(hats, a), t, OptionLevel.detail(board, s, a, b), null));
-                        case REJECTION -> found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), t, OptionLevel.detail(board, s, b, a), null));
-                        case POSITIONING -> found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), hat(hats, a), List.of(), null));
+                        case PERSUASION -> {
+                            if (Rules.persuasion(s, a, b)) {
+                                found.add(dilemma(kind, a, b, s.hat[a], hat(hats, a), t, OptionLevel.detail(board, s, a, b), null));
+                            }
+                        }
+                        case REJECTION -> {
+                            if (Rules.rejection(s, a, b)) {
+                                found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), t, OptionLevel.detail(board, s, b, a), null));
+                            }
+                        }
+                        case POSITIONING -> {
+                            if (Rules.positioning(s, a, b)) {
+                                found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), hat(hats, a), List.of(), null));
+                            }
+                        }
                         case TRUST -> {
-                            boolean[] temptation = Rules.trustTemptation(s, a, b);
-                            Future compared = temptation == null ? hat(hats, a) : Future.complete(index, temptation);
-                            found.add(dilemma(kind, a, b, temptation, compared, hat(hats, a), List.of(), temptation));
+                            // Trust: A fixes an option of B's, and A doubts B or B is tempted (kept for the report and the way out).
+                            boolean fixesOptionOfB = Rules.fixedOwned(s, a, b).length > 0;
+                            boolean[] temptation = fixesOptionOfB ? Rules.trustTemptation(s, a, b) : null;
+                            if (fixesOptionOfB && (s.doubts[a][b] || temptation != null)) {
+                                Future compared = temptation == null ? hat(hats, a) : Future.complete(index, temptation);
+                                found.add(dilemma(kind, a, b, temptation, compared, hat(hats, a), List.of(), temptation));
+                            }
                         }
                         default -> throw new AssertionError(kind);
                     }

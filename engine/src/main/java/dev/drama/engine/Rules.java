@@ -72,27 +72,13 @@ final class Rules {
         return pa.length == 0 ? null : Deviations.best(s.prefs[a], s.hat[a], pa, s.scoreOfHat(a, a));
     }
 
-    /** Trust: A's position fixes an option B owns, and A doubts B or B is tempted (see {@link #trustTemptation}). */
-    static boolean trust(Situation s, int a, int b) {
-        int[] pab = fixedOwned(s, a, b);
-        return pab.length > 0 && (s.doubts[a][b] || Deviations.best(s.prefs[b], s.hat[a], pab, s.scoreOfHat(b, a)) != null);
-    }
-
-    /** B's best future in devB(A^, Pab) if it beats A^ for B, else null (Pab: B's options A's position fixes). */
+    /**
+     * B's best future in devB(A^, Pab) if it beats A^ for B, else null (Pab: B's options A's position
+     * fixes). Trust holds when Pab is not empty and A doubts B or this is not null.
+     */
     static boolean[] trustTemptation(Situation s, int a, int b) {
         int[] pab = fixedOwned(s, a, b);
         return pab.length == 0 ? null : Deviations.best(s.prefs[b], s.hat[a], pab, s.scoreOfHat(b, a));
-    }
-
-    static boolean holds(Situation s, DilemmaKind kind, int a, int b) {
-        return switch (kind) {
-            case PERSUASION -> persuasion(s, a, b);
-            case REJECTION -> rejection(s, a, b);
-            case THREAT -> threatTemptation(s, a) != null;
-            case POSITIONING -> positioning(s, a, b);
-            case COOPERATION -> cooperationTemptation(s, a) != null;
-            case TRUST -> trust(s, a, b);
-        };
     }
 
     /** The options owned by {@code ownerOf} that the position of {@code whose} fixes. */

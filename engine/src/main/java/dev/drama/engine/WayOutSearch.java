@@ -20,6 +20,7 @@ final class WayOutSearch {
     private final String[] optionIds;
     /** Per character, its best response (computed on first use). */
     private final Best[] responses;
+    private int[] all;
 
     WayOutSearch(Board board, Narrator words) {
         this.s = board.situation();
@@ -132,10 +133,9 @@ final class WayOutSearch {
                     Narrator.cost(harden.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
         }
         // Accept: A^ becomes B^, so the positions agree and the rule's first condition fails.
-        int[] all = allOptions();
         out.add(new WayOut(WayOutKind.ACCEPT,
-                words.say("Accept ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], all).say(".").end(),
-                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], all),
+                words.say("Accept ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], allOptions()).say(".").end(),
+                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], allOptions()),
                 Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         out.add(advice(WayOutKind.HARDEN, words.say("Harden: commit yourself irrevocably, show anger, or raise what ").say(other)
                 .say("'s position would cost you, so that you really prefer what happens if nobody moves.").end()));
@@ -271,11 +271,10 @@ final class WayOutSearch {
 
     private void positioning(int a, int b, List<WayOut> out) {
         String other = words.name(b);
-        int[] all = allOptions();
         // A^ becomes B^, which A then ranks level with B^: the rule needs strictly better.
         out.add(new WayOut(WayOutKind.MOVE_POSITION,
-                words.say("Move to ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], all).say(".").end(),
-                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], all),
+                words.say("Move to ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], allOptions()).say(".").end(),
+                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], allOptions()),
                 Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         out.add(advice(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").say(other).say("'s.").end()));
     }
@@ -402,9 +401,11 @@ final class WayOutSearch {
     }
 
     private int[] allOptions() {
-        int[] all = new int[s.n];
-        for (int o = 0; o < all.length; o++) {
-            all[o] = o;
+        if (all == null) {
+            all = new int[s.n];
+            for (int o = 0; o < all.length; o++) {
+                all[o] = o;
+            }
         }
         return all;
     }
