@@ -150,7 +150,15 @@ public final class Console implements ConnectionListener {
             sleep(sleep.duration());
         } else if (result instanceof ParseResult.Quit) {
             if (!state.joined().getSessionId().isEmpty()) {
-                sendAndWait(ClientMessage.newBuilder().setLeave(Leave.getDefaultInstance()).build());
+                // say goodbye, but do not hang on a connection that is down
+                try {
+                    link.send(ClientMessage.newBuilder().setLeave(Leave.getDefaultInstance()).build())
+                            .get(FINAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // leaving anyway
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return false;
         }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drama.cli.console.ConsoleState;
 import dev.drama.cli.console.Fixtures;
 import dev.drama.proto.Ack;
+import dev.drama.proto.CharacterOutcome;
+import dev.drama.proto.CommitmentEvent;
+import dev.drama.proto.InjectEvent;
+import dev.drama.proto.OutcomeEvent;
+import dev.drama.proto.SessionJoined;
 import dev.drama.proto.Dilemma;
 import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.DilemmaKind;
@@ -130,6 +135,32 @@ class HumanRendererTest {
                 .setError(Error.newBuilder().setCode(ErrorCode.NOT_YOUR_OPTION).setMessage("that is not your option"))
                 .build()));
         assertEquals("", render(ServerMessage.newBuilder().setAck(Ack.getDefaultInstance()).build()));
+    }
+
+    @Test
+    void injectsOutcomesAndCommitments() {
+        assertEquals("NEWS: A petition\n400 signatures.\n  * new option: trial", render(ServerMessage.newBuilder()
+                .setInject(InjectEvent.newBuilder().setTitle("A petition").setText("400 signatures.\n")
+                        .addBoardChanges("new option: trial")).build()));
+        assertEquals("The outcome\nA deal.\nWhat happens: late=yes\n  Ann Price, Unison Steward: its second best"
+                + " (broke: promised refuse=no)", render(ServerMessage.newBuilder().setOutcome(OutcomeEvent.newBuilder()
+                .setSummary("A deal.").addOutcome(Fixtures.setting("late", dev.drama.proto.Choice.YES))
+                .addCharacters(CharacterOutcome.newBuilder().setCharacterId("union").setVerdict("its second best")
+                        .addBroken("promised refuse=no"))).build()));
+        assertEquals("Tom Bell, Carers' Forum has committed", render(ServerMessage.newBuilder()
+                .setCommitment(CommitmentEvent.newBuilder().setCharacterId("carers")).build()));
+        assertEquals("You have committed: late=no", render(ServerMessage.newBuilder()
+                .setCommitment(CommitmentEvent.newBuilder().setCharacterId("manager")
+                        .addChoices(Fixtures.setting("late", dev.drama.proto.Choice.NO))).build()));
+    }
+
+    @Test
+    void aTrainerIsToldHowTraineesJoin() {
+        String text = new HumanRenderer(new ConsoleState(Role.TRAINER)).render(ServerMessage.newBuilder()
+                .setSessionJoined(SessionJoined.newBuilder().setJoinCode("K7QF2MA").setRole(Role.TRAINER)
+                        .setPackTitle("Eastgate")).build()).toString();
+        assertEquals("Session K7QF2MA: Eastgate\nYou are the trainer. Trainees join with:  drama join K7QF2MA --name NAME\n"
+                + "Assign characters with /assign NAME CHARACTER, then /phase briefing.", text);
     }
 
     @Test
