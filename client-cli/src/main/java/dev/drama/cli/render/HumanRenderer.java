@@ -344,7 +344,7 @@ public final class HumanRenderer {
             String by = event.getByCharacterId().isEmpty() ? ""
                     : " by " + (state.isMe(event.getByCharacterId()) ? "you" : state.characterName(event.getByCharacterId()));
             AttributedStyle style = offer.getStatus() == Offer.Status.ACCEPTED ? RESOLVED : FAINT;
-            out.append("Offer " + id + " from " + from + " to " + to + " "
+            out.append("Offer " + id + " from " + from + " to " + to + ": "
                     + offer.getStatus().name().toLowerCase(Locale.ROOT) + by, style);
         }
     }

@@ -118,6 +118,13 @@ class HumanRendererTest {
     }
 
     @Test
+    void anOfferChangingStateIsOneLine() {
+        var accepted = Fixtures.offer("o1", "union", "manager").toBuilder().setStatus(dev.drama.proto.Offer.Status.ACCEPTED);
+        assertEquals("Offer o1 from Ann Price, Unison Steward to you: accepted by you", render(ServerMessage.newBuilder()
+                .setOffer(OfferEvent.newBuilder().setOffer(accepted).setByCharacterId("manager")).build()));
+    }
+
+    @Test
     void phaseChangesAreShownOnceWithTheClock() {
         SessionState negotiation = Fixtures.session(Phase.NEGOTIATION).toBuilder()
                 .setPhaseDeadlineEpochMs(NOW + 25 * 60_000).build();
