@@ -100,20 +100,20 @@ final class Narrator {
             case PERSUASION -> {
                 say(", your position does not persuade ").say(names[b]).say(": you want ").say(names[b]).say(" to move to ")
                         .diff(s.hat[a], s.t, s.owned[b]).say(", but ").say(names[b])
-                        .say(" does not prefer your position to what happens if nobody moves (").diff(s.t, s.hat[a]).say(").");
+                        .say(" does not prefer your position to what happens if nobody moves.");
                 appendDetail(detail, detailOptions, b, "your");
             }
             case REJECTION -> {
                 say(", you cannot credibly refuse ").say(names[b]).say(": ").say(names[b]).say("'s position asks you for ")
                         .diff(s.hat[b], s.t, s.owned[a]).say(", and you prefer ").say(names[b])
-                        .say("'s position to what happens if nobody moves (").diff(s.t, s.hat[b]).say("). ").say(names[b])
+                        .say("'s position to what happens if nobody moves. ").say(names[b])
                         .say(" can expect you to give way.");
                 appendDetail(detail, detailOptions, a, null);
             }
             case THREAT -> say(", your threat is not credible: if nobody moved you would rather make it ").diff(compared, s.t)
                     .say(" than carry out your stated intentions, and the others may call your bluff.");
             case POSITIONING -> say(", ").say(names[b]).say("'s position suits you better than your own: you prefer ").say(names[b])
-                    .say("'s ").diff(s.hat[b], s.hat[a]).say(" to your ").diff(s.hat[a], s.hat[b]).say(".");
+                    .say("'s ").diff(s.hat[b], s.hat[a]).say(" to what you ask.");
             case COOPERATION -> say(", your own promise is not credible: if your position were agreed you would be tempted to make it ")
                     .diff(compared, s.hat[a]).say(" instead, and the others know it.");
             case TRUST -> {

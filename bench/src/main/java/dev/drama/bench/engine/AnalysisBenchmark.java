@@ -36,11 +36,15 @@ public class AnalysisBenchmark {
     @Param({"2x2", "3x6", "4x8", "6x16", "8x32", "2x16", "4x32"})
     public String size;
 
+    /** See {@link BoardGenerator}: "typical" positions, or "dense" (everyone fixes most of everything). */
+    @Param({"typical", "dense"})
+    public String profile;
+
     private Board board;
 
     @Setup(Level.Trial)
     public void setUp() {
-        board = BoardGenerator.board(size, 42);
+        board = BoardGenerator.board(size, profile, 42);
     }
 
     @Benchmark
@@ -50,10 +54,12 @@ public class AnalysisBenchmark {
 
     /** Prints each board's dilemma count, to check the boards are busy: {@code java -cp benchmarks.jar dev.drama.bench.engine.AnalysisBenchmark}. */
     public static void main(String[] args) {
-        for (String s : new String[] {"2x2", "3x6", "4x8", "6x16", "8x32", "2x16", "4x32"}) {
-            Analysis a = DilemmaEngine.analyse(BoardGenerator.board(s, 42));
-            long ways = a.dilemmas().stream().mapToLong(d -> d.waysOut().size()).sum();
-            System.out.println(s + ": " + a.dilemmas().size() + " dilemmas, " + ways + " ways out");
+        for (String p : new String[] {"typical", "dense"}) {
+            for (String s : new String[] {"2x2", "3x6", "4x8", "6x16", "8x32", "2x16", "4x32"}) {
+                Analysis a = DilemmaEngine.analyse(BoardGenerator.board(s, p, 42));
+                long ways = a.dilemmas().stream().mapToLong(d -> d.waysOut().size()).sum();
+                System.out.println(p + " " + s + ": " + a.dilemmas().size() + " dilemmas, " + ways + " ways out");
+            }
         }
     }
 }

@@ -12,30 +12,38 @@ import java.util.Random;
 /**
  * Reproducible boards of a given size for the benchmarks: options dealt round-robin (so each
  * character owns options/characters of them), preferences of five prioritised statements that
- * mix a character's own options with others', positions fixing about two thirds of the options,
- * and intentions on about half of each character's own options. Such boards sit at a crisis
- * point with many dilemmas, so the analysis and the way-out search both do real work.
+ * mix a character's own options with others', and intentions on about half of each character's
+ * own options. Positions come in two profiles:
+ * <ul>
+ * <li>{@code typical}: a character fixes most of its own options (its promises) and a quarter of
+ *     the others' (its demands, mostly away from the status quo), as briefing packs do;</li>
+ * <li>{@code dense}: every character fixes two thirds of all options to random values, a worst
+ *     case where nearly every pair of characters conflicts on nearly everything.</li>
+ * </ul>
+ * Both sit at a crisis point with many dilemmas, so the rules and the way-out search do real work.
  */
 public final class BoardGenerator {
     private BoardGenerator() {
     }
 
-    /** {@code size} is "CxO", e.g. "6x16". */
-    public static Board board(String size, long seed) {
+    /** {@code size} is "CxO", e.g. "6x16"; {@code profile} "typical" or "dense". */
+    public static Board board(String size, String profile, long seed) {
         String[] parts = size.split("x");
-        return board(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), seed);
+        return board(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), profile.equals("dense"), seed);
     }
 
-    public static Board board(int characters, int options, long seed) {
+    public static Board board(int characters, int options, boolean dense, long seed) {
         Random random = new Random(seed);
         Board.Builder b = Board.builder();
         List<String> ids = new ArrayList<>();
+        boolean[] statusQuo = new boolean[options];
         for (int i = 0; i < characters; i++) {
             b.character("C" + i, "Character " + i);
         }
         for (int o = 0; o < options; o++) {
             ids.add("o" + o);
-            b.option("o" + o, "C" + (o % characters), "Option " + o, random.nextBoolean());
+            statusQuo[o] = random.nextBoolean();
+            b.option("o" + o, "C" + (o % characters), "Option " + o, statusQuo[o]);
         }
         for (int i = 0; i < characters; i++) {
             List<String> statements = new ArrayList<>();
@@ -57,8 +65,13 @@ public final class BoardGenerator {
             Map<String, Boolean> position = new LinkedHashMap<>();
             Map<String, Boolean> intentions = new LinkedHashMap<>();
             for (int o = 0; o < options; o++) {
-                if (random.nextInt(3) > 0) {
-                    position.put(ids.get(o), random.nextBoolean());
+                boolean own = o % characters == i;
+                if (dense) {
+                    if (random.nextInt(3) > 0) {
+                        position.put(ids.get(o), random.nextBoolean());
+                    }
+                } else if (own ? random.nextInt(5) > 0 : random.nextInt(4) == 0) {
+                    position.put(ids.get(o), own ? random.nextBoolean() : random.nextInt(5) < 3 != statusQuo[o]);
                 }
                 if (o % characters == i && random.nextBoolean()) {
                     intentions.put(ids.get(o), random.nextBoolean());
