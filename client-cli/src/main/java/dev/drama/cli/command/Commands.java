@@ -111,8 +111,9 @@ public final class Commands {
         add("wait-for", "/wait-for KIND [TEXT] [--timeout SECONDS]",
                 "scripts: wait until a message of that kind (containing TEXT) has arrived",
                 "KIND is the JSON name of a message body: dilemma, talk, offer, board, briefing, sessionState,\n"
-                        + "participant, inject, outcome, commitment, notice, error... Messages received since the\n"
-                        + "previous /wait-for count, so an event that came early is not missed. Default timeout 10 s.",
+                        + "participant, inject, outcome, commitment, notice, error... Each /wait-for takes the\n"
+                        + "earliest such message that no earlier /wait-for took, so an event that came early is not\n"
+                        + "missed. Default timeout 10 s; on timeout a localError is printed and the script goes on.",
                 List.of("/wait-for dilemma", "/wait-for talk \"half the money\" --timeout 5"), Audience.SCRIPT,
                 MESSAGE_KIND, TEXT);
         add("sleep", "/sleep MILLISECONDS", "scripts: pause before the next command", "", List.of("/sleep 200"),
