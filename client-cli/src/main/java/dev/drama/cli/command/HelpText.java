@@ -31,6 +31,7 @@ public final class HelpText {
             return out.toAttributedString();
         }
         out.append("Commands", TITLE).append(" (a line without a slash is said to everyone; /help COMMAND for more)");
+        out.append("\n").append(firstSteps(role));
         section(out, "Everyone", Audience.EVERYONE);
         if (role != Role.TRAINER && role != Role.OBSERVER) {
             section(out, "Playing your character", Audience.PLAYER);
@@ -44,6 +45,17 @@ public final class HelpText {
         out.append("\nValues: yes/no (y/n, true/false, 1/0); open leaves an option to others.");
         out.append("\nExample: ").append("/offer council ask funding=yes promise patrols=yes threat walkout=yes", EXAMPLE);
         return out.toAttributedString();
+    }
+
+    /** Where to start, for the role at hand. */
+    private static String firstSteps(Role role) {
+        return switch (role) {
+            case TRAINER -> "Start: /packs, /new PACK (or /attach CODE), /who, /assign NAME CHARACTER, /phase briefing,"
+                    + " /phase negotiation; later /phase moment, /phase debrief, /export md FILE.";
+            case OBSERVER -> "You watch: /board and /who; public talk and the board appear as they change.";
+            default -> "Start: /briefing and /board; then /position, /intend, /offer, /tell; answer offers with /accept"
+                    + " or /reject; at the moment of truth, /commit.";
+        };
     }
 
     private static void section(AttributedStringBuilder out, String title, Audience audience) {
