@@ -11,13 +11,15 @@ final class Analyser {
     private final OptionIndex index;
     private final Narrator narrator;
     private final WayOutSearch wayOuts;
+    private final Scratch work;
 
     Analyser(Board board) {
         this.board = board;
         this.s = board.situation();
         this.index = board.optionIndex();
         this.narrator = new Narrator(board);
-        this.wayOuts = new WayOutSearch(board, narrator);
+        this.work = new Scratch(s.n);
+        this.wayOuts = new WayOutSearch(board, narrator, work);
     }
 
     Analysis run() {
@@ -28,7 +30,7 @@ final class Analyser {
         for (DilemmaKind kind : DilemmaKind.values()) {
             for (int a = 0; a < c; a++) {
                 if (!kind.hasTowards()) {
-                    boolean[] temptation = kind == DilemmaKind.THREAT ? Rules.threatTemptation(s, a) : Rules.cooperationTemptation(s, a);
+                    boolean[] temptation = kind == DilemmaKind.THREAT ? Rules.threatTemptation(s, a, work) : Rules.cooperationTemptation(s, a, work);
                     if (temptation != null) {
                         Future against = kind == DilemmaKind.THREAT ? t : hat(hats, a);
                         found.add(dilemma(kind, a, -1, temptation, Future.complete(index, temptation), against, List.of(), temptation));
@@ -42,12 +44,12 @@ final class Analyser {
                     switch (kind) {
                         case PERSUASION -> {
                             if (Rules.persuasion(s, a, b)) {
-                                found.add(dilemma(kind, a, b, s.hat[a], hat(hats, a), t, OptionLevel.detail(board, s, a, b), null));
+                                found.add(dilemma(kind, a, b, s.hat[a], hat(hats, a), t, OptionLevel.detail(board, s, a, b, work), null));
                             }
                         }
                         case REJECTION -> {
                             if (Rules.rejection(s, a, b)) {
-                                found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), t, OptionLevel.detail(board, s, b, a), null));
+                                found.add(dilemma(kind, a, b, s.hat[b], hat(hats, b), t, OptionLevel.detail(board, s, b, a, work), null));
                             }
                         }
                         case POSITIONING -> {
@@ -57,8 +59,8 @@ final class Analyser {
                         }
                         case TRUST -> {
                             // Trust: A fixes an option of B's, and A doubts B or B is tempted (kept for the report and the way out).
-                            boolean fixesOptionOfB = Rules.fixedOwned(s, a, b).length > 0;
-                            boolean[] temptation = fixesOptionOfB ? Rules.trustTemptation(s, a, b) : null;
+                            boolean fixesOptionOfB = Rules.fixesAnyOf(s, a, b);
+                            boolean[] temptation = fixesOptionOfB ? Rules.trustTemptation(s, a, b, work) : null;
                             if (fixesOptionOfB && (s.doubts[a][b] || temptation != null)) {
                                 Future compared = temptation == null ? hat(hats, a) : Future.complete(index, temptation);
                                 found.add(dilemma(kind, a, b, temptation, compared, hat(hats, a), List.of(), temptation));
@@ -84,9 +86,12 @@ final class Analyser {
         String holder = board.characters().get(a).id();
         Optional<String> towards = b < 0 ? Optional.empty() : Optional.of(board.characters().get(b).id());
         List<WayOut> ways = wayOuts.find(kind, a, b, temptation);
-        int[] detailOptions = new int[detail.size()];
-        for (int i = 0; i < detailOptions.length; i++) {
-            detailOptions[i] = index.indexOf(detail.get(i).optionId());
+        int[] detailOptions = null; // only read when there are several options to list
+        if (detail.size() > 1) {
+            detailOptions = new int[detail.size()];
+            for (int i = 0; i < detailOptions.length; i++) {
+                detailOptions[i] = index.indexOf(detail.get(i).optionId());
+            }
         }
         String explanation = narrator.explain(s, kind, a, b, comparedValues, detail, detailOptions);
         return new Dilemma(kind, holder, towards, compared, against, detail, ways, explanation);

@@ -14,14 +14,16 @@ final class Deviations {
 
     /**
      * The deviation C scores highest, if that score beats {@code baseScore}; else null. Ties keep
-     * the first found, so the result is deterministic.
+     * the first found, so the result is deterministic. Deviates on {@code options[0..count)};
+     * {@code work} is overwritten.
      */
-    static boolean[] best(Preference p, boolean[] base, int[] options, int baseScore) {
-        int k = options.length;
+    static boolean[] best(Preference p, boolean[] base, int[] options, int count, int baseScore, boolean[] work) {
+        int k = count;
         if (k > MAX_OPTIONS) {
             throw new IllegalStateException("character owns " + k + " options on one decision; at most " + MAX_OPTIONS + " are supported");
         }
-        boolean[] scratch = base.clone();
+        boolean[] scratch = work;
+        System.arraycopy(base, 0, scratch, 0, base.length);
         int bestScore = baseScore;
         int bestGray = 0;
         int steps = 1 << k;

@@ -77,13 +77,17 @@ final class Narrator {
         return this;
     }
 
-    /** "Label = yes, Other = no" for the given options. */
-    Narrator values(int[] options, boolean[] values) {
-        for (int i = 0; i < options.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
+    /** "Label = yes, Other = no" for those of {@code options} that {@code fixed} says are fixed. */
+    Narrator fixedValues(boolean[] fixed, int[] options, boolean[] values) {
+        boolean first = true;
+        for (int o : options) {
+            if (fixed[o]) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                sb.append(labels[o]).append(" = ").append(yesNo(values[o]));
             }
-            sb.append(labels[options[i]]).append(" = ").append(yesNo(values[options[i]]));
         }
         return this;
     }
@@ -118,7 +122,7 @@ final class Narrator {
                     .diff(compared, s.hat[a]).say(" instead, and the others know it.");
             case TRUST -> {
                 say(", you cannot trust ").say(names[b]).say(" to keep ").say(names[b]).say("'s part of your position (")
-                        .values(Rules.fixedOwned(s, a, b), s.hat[a]).say("): ");
+                        .fixedValues(s.fixed[a], s.owned[b], s.hat[a]).say("): ");
                 if (compared != null) {
                     say("if it were agreed, ").say(names[b]).say(" would be tempted to make it ").diff(compared, s.hat[a]).say(" instead");
                     if (s.doubts[a][b]) {

@@ -13,8 +13,8 @@ final class OptionLevel {
     }
 
     /** The options owned by {@code owner} on which {@code proposer}'s position departs from T. */
-    static List<OptionDetail> detail(Board board, Situation s, int proposer, int owner) {
-        List<OptionDetail> out = new ArrayList<>(s.owned[owner].length);
+    static List<OptionDetail> detail(Board board, Situation s, int proposer, int owner, Scratch work) {
+        List<OptionDetail> out = null;
         String ownerId = board.characters().get(owner).id();
         boolean[] comply = null;
         for (int o : s.owned[owner]) {
@@ -22,7 +22,9 @@ final class OptionLevel {
                 continue;
             }
             if (comply == null) {
-                comply = s.t.clone();
+                comply = work.future;
+                System.arraycopy(s.t, 0, comply, 0, s.n);
+                out = new ArrayList<>(2);
             }
             comply[o] = s.fixedValue[proposer][o];
             int complyScore = s.score(owner, comply);
@@ -32,6 +34,6 @@ final class OptionLevel {
                     : complyScore > tScore ? OptionDetail.REJECTION : OptionDetail.INDIFFERENT;
             out.add(new OptionDetail(board.options().get(o).id(), ownerId, s.t[o], s.fixedValue[proposer][o], verdict));
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 }

@@ -24,26 +24,26 @@ final class Rules {
         return Situation.differsOn(bHat, t, ownedByA) && !Arrays.equals(bHat, aHat) && a.score(bHat) > aScoreOfT;
     }
 
-    /** The options A owns that some completed position (fixed values, else T) contradicts. */
-    static int[] contestedOwned(boolean[][] fixed, boolean[][] fixedValue, boolean[] t, int[] ownedByA) {
+    /** Writes the options A owns that some completed position (fixed values, else T) contradicts; returns how many. */
+    static int contestedOwned(boolean[][] fixed, boolean[][] fixedValue, boolean[] t, int[] ownedByA, int[] into) {
         int k = 0;
-        int[] out = new int[ownedByA.length];
         for (int o : ownedByA) {
             for (int i = 0; i < fixed.length; i++) {
                 if (fixed[i][o] && fixedValue[i][o] != t[o]) {
-                    out[k++] = o;
+                    into[k++] = o;
                     break;
                 }
             }
         }
-        return k == out.length ? out : Arrays.copyOf(out, k);
+        return k;
     }
 
     /** Threat: A's best future in devA(T, Sa) if it beats T, else null (Sa: contested options A owns). */
-    static boolean[] threatTemptation(boolean[][] fixed, boolean[][] fixedValue, boolean[] t, int[] ownedByA, Preference a, int aScoreOfT) {
-        int[] contested = contestedOwned(fixed, fixedValue, t, ownedByA);
+    static boolean[] threatTemptation(boolean[][] fixed, boolean[][] fixedValue, boolean[] t, int[] ownedByA, Preference a,
+                                      int aScoreOfT, Scratch work) {
+        int k = contestedOwned(fixed, fixedValue, t, ownedByA, work.options);
         // No contested option of A's: either no crisis, or nothing A could deviate on.
-        return contested.length == 0 ? null : Deviations.best(a, t, contested, aScoreOfT);
+        return k == 0 ? null : Deviations.best(a, t, work.options, k, aScoreOfT, work.future);
     }
 
     // ---- on a situation
@@ -57,8 +57,8 @@ final class Rules {
                 && s.scoreOfHat(a, b) > s.scoreOfT(a);
     }
 
-    static boolean[] threatTemptation(Situation s, int a) {
-        return threatTemptation(s.fixed, s.fixedValue, s.t, s.owned[a], s.prefs[a], s.scoreOfT(a));
+    static boolean[] threatTemptation(Situation s, int a, Scratch work) {
+        return threatTemptation(s.fixed, s.fixedValue, s.t, s.owned[a], s.prefs[a], s.scoreOfT(a), work);
     }
 
     /** Some B with B^ >A A^. */
@@ -67,31 +67,40 @@ final class Rules {
     }
 
     /** Co-operation: A's best future in devA(A^, Pa) if it beats A^, else null (Pa: A's own options A's position fixes). */
-    static boolean[] cooperationTemptation(Situation s, int a) {
-        int[] pa = fixedOwned(s, a, a);
-        return pa.length == 0 ? null : Deviations.best(s.prefs[a], s.hat[a], pa, s.scoreOfHat(a, a));
+    static boolean[] cooperationTemptation(Situation s, int a, Scratch work) {
+        int k = fixedOwned(s, a, a, work.options);
+        return k == 0 ? null : Deviations.best(s.prefs[a], s.hat[a], work.options, k, s.scoreOfHat(a, a), work.future);
     }
 
     /**
      * B's best future in devB(A^, Pab) if it beats A^ for B, else null (Pab: B's options A's position
      * fixes). Trust holds when Pab is not empty and A doubts B or this is not null.
      */
-    static boolean[] trustTemptation(Situation s, int a, int b) {
-        int[] pab = fixedOwned(s, a, b);
-        return pab.length == 0 ? null : Deviations.best(s.prefs[b], s.hat[a], pab, s.scoreOfHat(b, a));
+    static boolean[] trustTemptation(Situation s, int a, int b, Scratch work) {
+        int k = fixedOwned(s, a, b, work.options);
+        return k == 0 ? null : Deviations.best(s.prefs[b], s.hat[a], work.options, k, s.scoreOfHat(b, a), work.future);
     }
 
-    /** The options owned by {@code ownerOf} that the position of {@code whose} fixes. */
-    static int[] fixedOwned(Situation s, int whose, int ownerOf) {
-        int[] mine = s.owned[ownerOf];
+    /** Whether the position of {@code whose} fixes some option {@code ownerOf} owns. */
+    static boolean fixesAnyOf(Situation s, int whose, int ownerOf) {
         boolean[] f = s.fixed[whose];
-        int k = 0;
-        int[] out = new int[mine.length];
-        for (int o : mine) {
+        for (int o : s.owned[ownerOf]) {
             if (f[o]) {
-                out[k++] = o;
+                return true;
             }
         }
-        return k == out.length ? out : Arrays.copyOf(out, k);
+        return false;
+    }
+
+    /** Writes the options owned by {@code ownerOf} that the position of {@code whose} fixes; returns how many. */
+    static int fixedOwned(Situation s, int whose, int ownerOf, int[] into) {
+        boolean[] f = s.fixed[whose];
+        int k = 0;
+        for (int o : s.owned[ownerOf]) {
+            if (f[o]) {
+                into[k++] = o;
+            }
+        }
+        return k;
     }
 }

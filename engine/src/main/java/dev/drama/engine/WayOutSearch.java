@@ -22,7 +22,10 @@ final class WayOutSearch {
     private final Best[] responses;
     private int[] all;
 
-    WayOutSearch(Board board, Narrator words) {
+    private final Scratch work;
+
+    WayOutSearch(Board board, Narrator words, Scratch work) {
+        this.work = work;
         this.s = board.situation();
         this.responses = new Best[s.c];
         this.words = words;
@@ -60,7 +63,7 @@ final class WayOutSearch {
         Best threat = fewestChanges(s.t, s.hat[a], openForA, mine,
                 (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t));
         if (threat.found()) {
-            boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score) == null;
+            boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score, work) == null;
             out.add(new WayOut(WayOutKind.THREATEN,
                     words.say("Threaten: state that without an agreement you will make it ").diff(threat.values, s.t, mine)
                             .say("; ").say(other).say(" would then prefer your position to what happens if nobody moves")
@@ -158,7 +161,7 @@ final class WayOutSearch {
             boolean[] asked = askedOf(a, mine);
             if (asked != null) {
                 int scoreOfT = pa.score(asked);
-                if (Rules.threatTemptation(s.fixed, s.fixedValue, asked, mine, pa, scoreOfT) == null) {
+                if (Rules.threatTemptation(s.fixed, s.fixedValue, asked, mine, pa, scoreOfT, work) == null) {
                     drop.offerByScore(asked, count(asked, s.t, mine), scoreOfT);
                 }
             }
@@ -282,7 +285,7 @@ final class WayOutSearch {
     // ---- co-operation: a position without temptation; bind the promise (advice)
 
     private void cooperation(int a, boolean[] temptation, List<WayOut> out) {
-        int[] pa = Rules.fixedOwned(s, a, a);
+        int[] pa = s.owned[a]; // the temptation differs from A^ only on the options of A's that A fixes
         if (temptation != null) {
             // The temptation is A's best over every value of Pa, so nothing on Pa beats it: no temptation left.
             out.add(new WayOut(WayOutKind.CHANGE_POSITION,
@@ -299,7 +302,7 @@ final class WayOutSearch {
         String other = words.name(b);
         if (temptation != null && !s.doubts[a][b]) {
             // B's best over every value of Pab: asked for exactly that, B has nothing better to defect to.
-            int[] pab = Rules.fixedOwned(s, a, b);
+            int[] pab = s.owned[b]; // the temptation differs from A^ only on the options of B's that A fixes
             out.add(new WayOut(WayOutKind.CHANGE_POSITION,
                     words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ")
                             .diff(temptation, s.hat[a], pab).say(".").end(),

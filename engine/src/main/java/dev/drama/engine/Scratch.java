@@ -1,0 +1,15 @@
+package dev.drama.engine;
+
+/**
+ * Work arrays for one analysis, so the rules allocate nothing while they look: a list of option
+ * positions and a future. One analysis runs on one thread; the arrays never outlive a call.
+ */
+final class Scratch {
+    final int[] options;
+    final boolean[] future;
+
+    Scratch(int optionCount) {
+        this.options = new int[optionCount];
+        this.future = new boolean[optionCount];
+    }
+}
