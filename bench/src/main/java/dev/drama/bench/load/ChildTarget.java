@@ -25,7 +25,7 @@ final class ChildTarget implements Target {
     private final String jvmArgs;
 
     ChildTarget(String jvmArgs, int commandsPerSecond, int commandBurst, int offersPerMinute, int maxSessions,
-                int maxPerAddress) {
+                int maxPerAddress, String dataDir) {
         this.jvmArgs = jvmArgs;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.javaBinary());
@@ -38,7 +38,7 @@ final class ChildTarget implements Target {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName(),
                 String.valueOf(commandsPerSecond), String.valueOf(commandBurst), String.valueOf(offersPerMinute),
                 String.valueOf(maxSessions),
-                String.valueOf(maxPerAddress)));
+                String.valueOf(maxPerAddress), dataDir == null ? "" : dataDir));
         try {
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

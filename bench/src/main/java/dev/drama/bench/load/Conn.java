@@ -38,6 +38,9 @@ final class Conn extends ChannelInboundHandlerAdapter {
         void replied(Conn conn, Kind kind);
     }
 
+    /** Replies to moves from the drama server over the whole run (warm-ups and drains included). */
+    static final java.util.concurrent.atomic.LongAdder DRAMA_MOVES_ANSWERED = new java.util.concurrent.atomic.LongAdder();
+
     final Channel channel;
     /** Where this connection's figures go; the driver points it at each phase's own Stats. */
     volatile Stats stats;
@@ -134,6 +137,9 @@ final class Conn extends ChannelInboundHandlerAdapter {
             }
             String code = error ? ServerMessage.parseFrom(frame.nioBuffer()).getError().getCode().name() : "";
             stats.reply(p.kind(), (now - p.dueNanos()) / 1000, error, code);
+            if (!echo && p.kind().isMove()) {
+                DRAMA_MOVES_ANSWERED.increment();
+            }
             Listener l = listener;
             if (l != null) {
                 l.replied(this, p.kind());

@@ -18,7 +18,7 @@ final class InProcessTarget implements Target {
 
     InProcessTarget(ServerConfig.Limits limits, Path dataDir) {
         try {
-            this.deleteData = dataDir == null;
+            this.deleteData = dataDir == null || dataDir.getFileName().toString().startsWith("drama-load");
             this.dataDir = dataDir != null ? dataDir : Files.createTempDirectory("drama-load");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

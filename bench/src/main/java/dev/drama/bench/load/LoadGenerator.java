@@ -62,6 +62,7 @@ public final class LoadGenerator {
         public int commandBurst = 0;
         public int offersPerMinute = 0;
         public int maxSessions = 0;
+        public String dataDir = null;
         public long seed = 1;
         public boolean exitOnTimeLimit = false;
         /** Full GCs of the server to read its heap (off in the smoke test, to keep it short). */
@@ -108,6 +109,8 @@ public final class LoadGenerator {
               --command-burst N        server burst per connection (0: default 40; saturate: 100000)
               --offers-per-minute N    server limit of offers per character (0: default 12; saturate: 100000)
               --max-sessions N         server session limit (0: default 200, or SESSIONS if more)
+              --data-dir DIR           where the child server keeps its journals (a fresh folder
+                                       inside DIR); e.g. /dev/shm to take fsync out  [a temp folder]
               --seed N                 random seed  [1]
               --help
             """;
@@ -115,7 +118,7 @@ public final class LoadGenerator {
     /** What a run measured. */
     public record Report(Stats.Snapshot drama, Stats.Snapshot echoBefore, Stats.Snapshot echoAfter,
                          long heapBefore, long heapConnected, long heapAfterRun, int participants,
-                         double serverCpu, double echoServerCpu, double clientCpu) {
+                         double serverCpu, double echoServerCpu, double clientCpu, long movesMadeInRun) {
     }
 
     private final Options o;
@@ -179,6 +182,7 @@ public final class LoadGenerator {
                 case "--command-burst" -> o.commandBurst = Integer.parseInt(value);
                 case "--offers-per-minute" -> o.offersPerMinute = Integer.parseInt(value);
                 case "--max-sessions" -> o.maxSessions = Integer.parseInt(value);
+                case "--data-dir" -> o.dataDir = value;
                 case "--seed" -> o.seed = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
@@ -221,8 +225,9 @@ public final class LoadGenerator {
 
         Target target = o.inProcess
                 ? new InProcessTarget(InProcessTarget.limits(cps, burst, offers, maxSessions, 0), null)
-                : new ChildTarget(o.serverJvm, cps, burst, offers, maxSessions, 0);
-        out.println("servers: " + target.describe());
+                : new ChildTarget(o.serverJvm, cps, burst, offers, maxSessions, 0, o.dataDir);
+        out.println("servers: " + target.describe() + "; journals in "
+                + (o.dataDir == null ? "a temp folder on " + java.nio.file.Path.of(System.getProperty("java.io.tmpdir")) : o.dataDir));
         LoadClient client = new LoadClient(o.clientThreads, stats, o.connsPerAddress);
         List<Conn> all = Collections.synchronizedList(new ArrayList<>());
         List<Seat> seats = Collections.synchronizedList(new ArrayList<>());
@@ -313,6 +318,7 @@ public final class LoadGenerator {
                 echoBefore = e.snapshot;
                 echoCpu = e.serverCpu;
             }
+            long movesBefore = Conn.DRAMA_MOVES_ANSWERED.sum();
             List<Player> dramaPlayers = new ArrayList<>();
             long seed = o.seed;
             for (Seat s : seats) {
@@ -339,7 +345,8 @@ public final class LoadGenerator {
                 heapAfter = target.heapAfterGc();
             }
             Report report = new Report(d.snapshot, echoBefore, echoAfter, heapBefore, heapConnected, heapAfter,
-                    participants, d.serverCpu, echoCpu, d.clientCpu);
+                    participants, d.serverCpu, echoCpu, d.clientCpu,
+                    Conn.DRAMA_MOVES_ANSWERED.sum() - movesBefore);
             print(report);
             return report;
         } finally {
@@ -549,11 +556,11 @@ public final class LoadGenerator {
             out.println("  errors: " + d.errorCodes());
         }
         if (r.heapConnected() > 0) out.printf(Locale.ROOT, "server heap after GC: %.1f MiB trainers only, %.1f MiB all %d connected (%.1f KiB"
-                        + " per participant), %.1f MiB after the run (+%.1f KiB per move made)%n",
+                        + " per participant), %.1f MiB after the run (+%.2f KiB per move: %d moves answered, warm-up included)%n",
                 r.heapBefore() / 1048576.0, r.heapConnected() / 1048576.0, r.participants(),
                 (r.heapConnected() - r.heapBefore()) / 1024.0 / Math.max(1, r.participants()),
                 r.heapAfterRun() / 1048576.0,
-                (r.heapAfterRun() - r.heapConnected()) / 1024.0 / Math.max(1, d.replies()));
+                (r.heapAfterRun() - r.heapConnected()) / 1024.0 / Math.max(1, r.movesMadeInRun()), r.movesMadeInRun());
         out.printf(Locale.ROOT, "server CPU: drama %.0f%%, echo %.0f%% of one core (2 cores shared on this machine)%n",
                 100 * r.serverCpu(), 100 * r.echoServerCpu());
     }

@@ -21,7 +21,12 @@ public final class ServerMain {
     public static void main(String[] args) throws Exception {
         var limits = InProcessTarget.limits(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
                 Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-        Path data = args.length > 5 && !args[5].isEmpty() ? Path.of(args[5]) : null;
+        Path data = null;
+        if (args.length > 5 && !args[5].isEmpty()) {
+            // a fresh folder under the one asked for (e.g. /dev/shm, where fsync costs nothing), deleted at the end
+            java.nio.file.Files.createDirectories(Path.of(args[5]));
+            data = java.nio.file.Files.createTempDirectory(Path.of(args[5]), "drama-load");
+        }
         InProcessTarget target = new InProcessTarget(limits, data);
         System.out.println("READY " + target.dramaPort() + " " + target.echoPort() + " " + target.trainerSecret());
         System.out.flush();
