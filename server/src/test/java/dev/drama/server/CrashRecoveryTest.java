@@ -259,7 +259,7 @@ class CrashRecoveryTest {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                 "-cp", classPath(), ChildServerMain.class.getName(),
-                data.toString(), ServerFixture.EXAMPLE_PACKS.toString());
+                data.toString(), packs().toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
         child = pb.start();
@@ -277,6 +277,24 @@ class CrashRecoveryTest {
     }
 
     private String classPath;
+
+    /** A copy of the example packs in the data folder: the server may write into its packs folder. */
+    private Path packs() throws IOException {
+        Path target = data.resolve("packs");
+        if (!Files.isDirectory(target)) {
+            try (var files = Files.walk(ServerFixture.EXAMPLE_PACKS)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path copy = target.resolve(ServerFixture.EXAMPLE_PACKS.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(copy);
+                    } else if (!source.getFileName().toString().startsWith(".")) {
+                        Files.copy(source, copy);
+                    }
+                }
+            }
+        }
+        return target;
+    }
 
     /**
      * The test class path, copied once into a private folder: other builds on this machine may
