@@ -156,6 +156,44 @@ class RecoveryTest {
         }
     }
 
+    /** A journal torn inside its last record, with zeros after it (a crash mid-write): the server starts and keeps the rest. */
+    @Test
+    void aRestartedServerKeepsEveryCompleteRecordOfATornJournal() throws Exception {
+        String sessionId;
+        String token;
+        try (ServerFixture f = new ServerFixture(data, ServerConfig.Limits.defaults());
+             Wire trainer = Wire.connect("trainer", f.port(), f.server.trainerSecret());
+             Wire carers = Wire.connect("carers", f.port(), null)) {
+            SessionJoined s = create(trainer, "tiny");
+            sessionId = s.getSessionId();
+            token = join(carers, s.getJoinCode(), "Cat", "carers").getResumeToken();
+            advance(trainer, Phase.NEGOTIATION);
+            acked(carers, cmd().setSay(Say.newBuilder().setText("kept")));
+            acked(carers, cmd().setSay(Say.newBuilder().setText("torn by the crash")));
+        }
+        Path journal = journalOf(sessionId);
+        List<JournalRecord> whole = JournalCodec.read(journal).records();
+        byte[] bytes = Files.readAllBytes(journal);
+        int last = whole.get(whole.size() - 1).getSerializedSize() + 1;
+        byte[] torn = java.util.Arrays.copyOf(bytes, bytes.length - last / 2 + 4096); // half the last record, then zeros
+        java.util.Arrays.fill(torn, bytes.length - last / 2, torn.length, (byte) 0);
+        Files.write(journal, torn);
+
+        try (ServerFixture f = new ServerFixture(data, ServerConfig.Limits.defaults());
+             Wire carers = Wire.connect("carers", f.port(), null)) {
+            assertThat(resume(carers, token).getSessionJoined().getCharacterId()).isEqualTo("carers");
+            carers.await(m -> m.hasTalk() && m.getTalk().getText().equals("kept"));
+            assertThat(carers.await(ServerMessage::hasSessionState).getSessionState().getPhase()).isEqualTo(Phase.NEGOTIATION);
+            assertThat(carers.saw(m -> m.hasTalk() && m.getTalk().getText().equals("torn by the crash"))).isFalse();
+            acked(carers, cmd().setSay(Say.newBuilder().setText("after the restart")));
+        }
+        JournalCodec.Contents after = JournalCodec.read(journal);
+        assertThat(after.torn()).as("the torn tail was cut before appending").isFalse();
+        assertThat(after.records()).hasSize(whole.size());
+        assertThat(after.records().subList(0, whole.size() - 1)).isEqualTo(whole.subList(0, whole.size() - 1));
+        assertThat(after.records().get(whole.size() - 1).getTalkSent().getTalk().getText()).isEqualTo("after the restart");
+    }
+
     private Path journalOf(String sessionId) {
         return data.resolve("sessions").resolve(sessionId).resolve("journal.bin");
     }
