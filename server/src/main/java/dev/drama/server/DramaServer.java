@@ -50,7 +50,7 @@ public final class DramaServer implements AutoCloseable {
         this.journal = new Journal();
         this.sessionExecutors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 r -> new Thread(r, "session"));
-        this.sessions = new SessionRegistry(config.sessionsDir(), journal, sessionExecutors, packs::find,
+        this.sessions = new SessionRegistry(config.sessionsDir(), journal, sessionExecutors, packs,
                 System::currentTimeMillis, config);
         int recovered = sessions.recover();
         SslContext ssl = config.tlsEnabled()

@@ -1,9 +1,11 @@
 package dev.drama.server;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /** A real server on a free loopback port, with the example packs and a fresh data folder. */
 final class ServerFixture implements AutoCloseable {
@@ -18,9 +20,29 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(Path dataDir, ServerConfig.Limits limits) {
         this.dataDir = dataDir;
+        copyExamplePacks(dataDir.resolve("packs"));
         this.server = DramaServer.start(ServerConfig.builder()
-                .host("127.0.0.1").port(0).dataDir(dataDir).packsDir(EXAMPLE_PACKS)
+                .host("127.0.0.1").port(0).dataDir(dataDir)
                 .limits(limits).idleTimeout(Duration.ofSeconds(30)).build());
+    }
+
+    /** The server writes into its packs folder (archives, uploads): give it a copy of the examples. */
+    private static void copyExamplePacks(Path target) {
+        if (Files.isDirectory(target)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(EXAMPLE_PACKS)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(EXAMPLE_PACKS.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else if (!source.getFileName().toString().startsWith(".")) {
+                    Files.copy(source, copy);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int port() {

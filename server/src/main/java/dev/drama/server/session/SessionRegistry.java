@@ -7,6 +7,7 @@ import dev.drama.proto.JournalRecord;
 import dev.drama.proto.SessionOpened;
 import dev.drama.proto.SessionSummary;
 import dev.drama.scenarios.model.Pack;
+import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public final class SessionRegistry implements Session.Listener {
     private final Path sessionsDir;
     private final Journal journal;
     private final EventExecutorGroup executors;
-    private final Function<String, Optional<Pack>> packs;
+    private final PackRegistry packs;
     private final LongSupplier clock;
     private final ServerConfig config;
     private final Map<String, Session> byCode = new ConcurrentHashMap<>();
@@ -51,7 +51,7 @@ public final class SessionRegistry implements Session.Listener {
     private final Map<String, Seat> byToken = new ConcurrentHashMap<>();
 
     public SessionRegistry(Path sessionsDir, Journal journal, EventExecutorGroup executors,
-                           Function<String, Optional<Pack>> packs, LongSupplier clock,
+                           PackRegistry packs, LongSupplier clock,
                            ServerConfig config) {
         this.sessionsDir = sessionsDir;
         this.journal = journal;
@@ -63,7 +63,7 @@ public final class SessionRegistry implements Session.Listener {
 
     /** Opens a new session on a pack; its first record is made durable before it can be joined. */
     public Session open(String packId) throws IOException {
-        Pack pack = packs.apply(packId).orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_PACK,
+        Pack pack = packs.find(packId).orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_PACK,
                 "there is no pack '" + packId + "'; see the list of packs"));
         require(byId.size() < config.limits().maxSessions(), ErrorCode.LIMIT_REACHED,
                 "the server is at its limit of " + config.limits().maxSessions() + " sessions");
@@ -114,12 +114,13 @@ public final class SessionRegistry implements Session.Listener {
             log.warn("{}: dropped {} bytes of a record torn by a crash", path, contents.fileLength() - contents.validLength());
         }
         SessionOpened opened = contents.records().get(0).getSessionOpened();
-        Pack pack = packs.apply(opened.getPackId()).orElseThrow(() ->
-                new IllegalStateException("pack '" + opened.getPackId() + "' is no longer installed"));
-        if (!pack.digest().equals(opened.getPackDigest())) {
-            log.warn("session {} started on another version of pack {}; replaying on {}", opened.getSessionId(),
-                    pack.id(), pack);
-        }
+        Pack pack = packs.find(opened.getPackId(), opened.getPackDigest()).orElseGet(() -> {
+            Pack current = packs.find(opened.getPackId()).orElseThrow(() ->
+                    new IllegalStateException("pack '" + opened.getPackId() + "' is no longer installed"));
+            log.warn("session {} started on a version of pack {} that is no longer kept; replaying on {}",
+                    opened.getSessionId(), current.id(), current);
+            return current;
+        });
         JournalFile file = journal.open(path, contents.validLength());
         Session session = newSession(new SessionState(opened.getSessionId(), opened.getJoinCode(), pack,
                 contents.records().get(0).getAtEpochMs()), file);

@@ -208,7 +208,7 @@ class TornJournalTest {
                 Path sessions = dir.resolve("data" + n++).resolve("sessions");
                 Path journalPath = Files.createDirectories(sessions.resolve("s1")).resolve("journal.bin");
                 Files.write(journalPath, shape);
-                SessionRegistry registry = new SessionRegistry(sessions, journal, executors, packs::find,
+                SessionRegistry registry = new SessionRegistry(sessions, journal, executors, packs,
                         System::currentTimeMillis, ServerConfig.builder().dataDir(dir).build());
                 assertThat(registry.recover()).as("journal of %d bytes", shape.length).isEqualTo(1);
                 Session session = registry.byJoinCode("ABCDEFG").orElseThrow();

@@ -45,7 +45,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         }
         packs.start();
         SessionRegistry sessions = new SessionRegistry(dataDir.resolve("sessions"), journal, executors,
-                id -> Optional.empty(), System::currentTimeMillis, dev.drama.server.ServerConfig.defaults());
+                packs, System::currentTimeMillis, dev.drama.server.ServerConfig.defaults());
         lobby = new Lobby(sessions, packs, secret);
     }
 
