@@ -20,6 +20,8 @@ final class WayOutSearch {
     private final String[] optionIds;
     /** Per character, its best response (computed on first use). */
     private final Best[] responses;
+    /** Advice per kind of advice and other character, made on first use. */
+    private final WayOut[][] advice;
     private int[] all;
 
     private final Scratch work;
@@ -28,6 +30,7 @@ final class WayOutSearch {
         this.work = work;
         this.s = board.situation();
         this.responses = new Best[s.c];
+        this.advice = new WayOut[5][s.c];
         this.words = words;
         this.optionIds = board.optionIndex().ids;
     }
@@ -97,9 +100,7 @@ final class WayOutSearch {
                     null, OrderedValues.changes(optionIds, concede.values, s.hat[a], demands),
                     Narrator.cost(concede.score, s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         }
-        out.add(advice(WayOutKind.ADVICE, words.say("Argue: give ").say(other)
-                .say(" reasons to prefer your position to what happens if nobody moves (a change in ").say(other)
-                .say("'s preferences).").end()));
+        out.add(advice(ARGUE, b));
     }
 
     /** A's position with some of {@code options} flipped from A^, on which persuasion towards B no longer holds. */
@@ -140,8 +141,7 @@ final class WayOutSearch {
                 words.say("Accept ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], allOptions()).say(".").end(),
                 null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], allOptions()),
                 Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
-        out.add(advice(WayOutKind.HARDEN, words.say("Harden: commit yourself irrevocably, show anger, or raise what ").say(other)
-                .say("'s position would cost you, so that you really prefer what happens if nobody moves.").end()));
+        out.add(advice(STAND_FIRM, b));
     }
 
     // ---- threat: carry out (intentions A prefers), drop the threat (do what others ask); commit (advice)
@@ -179,7 +179,7 @@ final class WayOutSearch {
                     OrderedValues.changes(optionIds, drop.values, s.t, mine), null,
                     Narrator.cost(drop.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
         }
-        out.add(advice(WayOutKind.ADVICE, COMMIT));
+        out.add(COMMIT);
     }
 
     /** Whether every option the candidate T changes is set to a value some other character's position asks for. */
@@ -279,7 +279,7 @@ final class WayOutSearch {
                 words.say("Move to ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], allOptions()).say(".").end(),
                 null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], allOptions()),
                 Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
-        out.add(advice(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").say(other).say("'s.").end()));
+        out.add(advice(REASONS, b));
     }
 
     // ---- co-operation: a position without temptation; bind the promise (advice)
@@ -293,7 +293,7 @@ final class WayOutSearch {
                     null, OrderedValues.changes(optionIds, temptation, s.hat[a], pa),
                     Narrator.cost(s.prefs[a].score(temptation), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         }
-        out.add(advice(WayOutKind.BIND_PROMISE, BIND));
+        out.add(BIND);
     }
 
     // ---- trust: a position the other would keep; guarantees and goodwill (advice)
@@ -309,18 +309,22 @@ final class WayOutSearch {
                     null, OrderedValues.changes(optionIds, temptation, s.hat[a], pab),
                     Narrator.cost(s.prefs[a].score(temptation), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
         }
-        out.add(advice(WayOutKind.SEEK_GUARANTEE, words.say("Seek guarantees from ").say(other)
-                .say(": verification, or a third party to enforce the agreement.").end()));
-        out.add(advice(WayOutKind.ADVICE, words.say("Build goodwill with ").say(other)
-                .say(" so that keeping the agreement matters to ").say(other).say(".").end()));
+        out.add(advice(GUARANTEE, b));
+        out.add(advice(GOODWILL, b));
     }
 
     // ---- machinery
 
     private static final int REJECTED = Integer.MIN_VALUE;
-    private static final String COMMIT = "Commit to your stated intentions irrevocably (a public pledge, a tripwire) "
-            + "so that carrying them out is no longer a choice.";
-    private static final String BIND = "Make your promise binding: offer a guarantee, or accept a penalty if you defect.";
+    private static final WayOut COMMIT = new WayOut(WayOutKind.ADVICE, "Commit to your stated intentions irrevocably "
+            + "(a public pledge, a tripwire) so that carrying them out is no longer a choice.", null, null, Narrator.OFF_BOARD);
+    private static final WayOut BIND = new WayOut(WayOutKind.BIND_PROMISE,
+            "Make your promise binding: offer a guarantee, or accept a penalty if you defect.", null, null, Narrator.OFF_BOARD);
+    private static final int ARGUE = 0;
+    private static final int STAND_FIRM = 1;
+    private static final int REASONS = 2;
+    private static final int GUARANTEE = 3;
+    private static final int GOODWILL = 4;
 
     /** Scores a candidate for the holder, or returns {@link #REJECTED} when the dilemma would remain. */
     private interface Candidates {
@@ -431,7 +435,26 @@ final class WayOutSearch {
         return out;
     }
 
-    private static WayOut advice(WayOutKind kind, String text) {
-        return new WayOut(kind, text, null, null, Narrator.OFF_BOARD);
+    /** General advice naming the other character; the same for every dilemma towards it, so made once. */
+    private WayOut advice(int which, int b) {
+        WayOut[] made = advice[which];
+        if (made[b] == null) {
+            String other = words.name(b);
+            made[b] = switch (which) {
+                case ARGUE -> new WayOut(WayOutKind.ADVICE, words.say("Argue: give ").say(other)
+                        .say(" reasons to prefer your position to what happens if nobody moves (a change in ").say(other)
+                        .say("'s preferences).").end(), null, null, Narrator.OFF_BOARD);
+                case STAND_FIRM -> new WayOut(WayOutKind.HARDEN, words.say("Harden: commit yourself irrevocably, show anger, or raise what ")
+                        .say(other).say("'s position would cost you, so that you really prefer what happens if nobody moves.").end(),
+                        null, null, Narrator.OFF_BOARD);
+                case REASONS -> new WayOut(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").say(other)
+                        .say("'s.").end(), null, null, Narrator.OFF_BOARD);
+                case GUARANTEE -> new WayOut(WayOutKind.SEEK_GUARANTEE, words.say("Seek guarantees from ").say(other)
+                        .say(": verification, or a third party to enforce the agreement.").end(), null, null, Narrator.OFF_BOARD);
+                default -> new WayOut(WayOutKind.ADVICE, words.say("Build goodwill with ").say(other)
+                        .say(" so that keeping the agreement matters to ").say(other).say(".").end(), null, null, Narrator.OFF_BOARD);
+            };
+        }
+        return made[b];
     }
 }

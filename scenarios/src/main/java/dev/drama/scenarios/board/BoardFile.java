@@ -40,16 +40,17 @@ public final class BoardFile {
     private BoardFile() {
     }
 
+    /** Reads a board file; problems with the file itself ("no such file") do not repeat its path. */
     public static Board read(Path file) throws BoardFileException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new BoardFileException("", "no such file: " + file);
+            throw new BoardFileException("", "no such file");
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new BoardFileException("", "not UTF-8 text: " + file);
+            throw new BoardFileException("", "not UTF-8 text");
         } catch (IOException e) {
-            throw new BoardFileException("", "cannot read " + file + ": " + e.getMessage());
+            throw new BoardFileException("", "cannot read the file: " + e);
         }
         return parse(text);
     }
