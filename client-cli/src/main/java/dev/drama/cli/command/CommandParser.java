@@ -5,6 +5,8 @@ import dev.drama.cli.command.Tokenizer.Token;
 import dev.drama.proto.AdvancePhase;
 import dev.drama.proto.AssignCharacter;
 import dev.drama.proto.AttachTrainer;
+import dev.drama.proto.MuteParticipant;
+import dev.drama.proto.RotateJoinCode;
 import dev.drama.proto.ChooseCharacter;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Commit;
@@ -165,6 +167,9 @@ public final class CommandParser {
                 return send(ClientMessage.newBuilder().setAttachTrainer(
                         AttachTrainer.newBuilder().setJoinCode(args.get(0).text())));
             case "assign":
+                if (args.size() == 1 && args.get(0).text().equalsIgnoreCase("auto")) {
+                    return send(ClientMessage.newBuilder().setAssignCharacter(AssignCharacter.getDefaultInstance()));
+                }
                 expectExactly(spec, args, 2);
                 String characterWord = args.get(1).text();
                 String assigned = characterWord.equalsIgnoreCase("none") ? "" : character(characterWord, context);
@@ -191,6 +196,14 @@ public final class CommandParser {
                 expectExactly(spec, args, 1);
                 return send(ClientMessage.newBuilder().setRemoveParticipant(
                         RemoveParticipant.newBuilder().setParticipantId(participant(args.get(0).text(), context))));
+            case "mute":
+            case "unmute":
+                expectExactly(spec, args, 1);
+                return send(ClientMessage.newBuilder().setMuteParticipant(MuteParticipant.newBuilder()
+                        .setParticipantId(participant(args.get(0).text(), context)).setMuted(spec.name().equals("mute"))));
+            case "rotate-code":
+                expectNone(spec, args);
+                return send(ClientMessage.newBuilder().setRotateJoinCode(RotateJoinCode.getDefaultInstance()));
             case "wait-for":
                 return waitFor(spec, args);
             case "sleep":

@@ -89,9 +89,10 @@ public final class Commands {
         add("sessions", "/sessions", "list the sessions on the server", "", List.of("/sessions"), Audience.TRAINER);
         add("attach", "/attach CODE", "take the trainer seat of a running session", "", List.of("/attach K7QF2M"),
                 Audience.TRAINER);
-        add("assign", "/assign NAME CHARACTER|none", "give a participant a character (none: take it away)",
-                "NAME is the participant's display name as /who shows it.",
-                List.of("/assign Alice police", "/assign Alice none"), Audience.TRAINER, PARTICIPANT, CHARACTER);
+        add("assign", "/assign NAME CHARACTER|none | /assign auto", "give a participant a character (none: take it away)",
+                "NAME is the participant's display name as /who shows it. A character someone else plays moves\n"
+                        + "to NAME (to replace an absent trainee). /assign auto gives every waiting player a free one.",
+                List.of("/assign Alice police", "/assign Alice none", "/assign auto"), Audience.TRAINER, PARTICIPANT, CHARACTER);
         add("phase", "/phase next|briefing|negotiation|moment|debrief|end", "move the session to a phase", "",
                 List.of("/phase next", "/phase negotiation", "/phase moment"), Audience.TRAINER, PHASE);
         add("pause", "/pause", "pause the clock (players can still read, not act)", "", List.of("/pause"),
@@ -106,6 +107,12 @@ public final class Commands {
                 List.of("/export md debrief.md", "/export json"), Audience.TRAINER, EXPORT_FORMAT, TEXT);
         add("remove", "/remove NAME", "remove a participant from the session", "", List.of("/remove Alice"),
                 Audience.TRAINER, PARTICIPANT);
+        add("mute", "/mute NAME", "stop a participant talking (its moves still count)", "", List.of("/mute Alice"),
+                Audience.TRAINER, PARTICIPANT);
+        add("unmute", "/unmute NAME", "let a muted participant talk again", "", List.of("/unmute Alice"),
+                Audience.TRAINER, PARTICIPANT);
+        add("rotate-code", "/rotate-code", "replace the session's join code (the old one stops working)",
+                "People already in the session stay.", List.of("/rotate-code"), Audience.TRAINER);
 
         // -- scripts
         add("wait-for", "/wait-for KIND [TEXT] [--timeout SECONDS]",

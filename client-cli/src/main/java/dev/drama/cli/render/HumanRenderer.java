@@ -97,6 +97,8 @@ public final class HumanRenderer {
             case PACKS -> packs(out, message.getPacks().getPacksList());
             case COMMITMENT -> commitment(out, message.getCommitment());
             case NOTICE -> out.append(message.getNotice().getText(), NOTICE);
+            case JOIN_CODE -> out.append("New join code: " + message.getJoinCode().getJoinCode()
+                    + " (the old one no longer works)", NOTICE);
             case ACK, PONG, BODY_NOT_SET -> {
                 // nothing to say
             }
@@ -191,6 +193,8 @@ public final class HumanRenderer {
             case ASSIGNED -> p.getCharacterId().isEmpty() ? name + " has no character now"
                     : name + " plays " + state.characterName(p.getCharacterId());
             case REMOVED -> name + " was removed from the session";
+            case MUTED -> name + " was muted by the trainer";
+            case UNMUTED -> name + " may talk again";
             default -> name + " changed";
         };
         out.append(text, FAINT);

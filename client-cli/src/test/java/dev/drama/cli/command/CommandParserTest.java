@@ -293,6 +293,19 @@ class CommandParserTest {
         }
 
         @Test
+        void muteUnmuteAndRotateTheJoinCode() {
+            assertEquals(true, send("/mute Tom", trainer).getMuteParticipant().getMuted());
+            assertEquals("p3", send("/unmute Tom", trainer).getMuteParticipant().getParticipantId());
+            assertEquals(false, send("/unmute Tom", trainer).getMuteParticipant().getMuted());
+            assertEquals(true, send("/rotate-code", trainer).hasRotateJoinCode());
+        }
+
+        @Test
+        void automaticAssignmentNamesNobody() {
+            assertEquals("", send("/assign auto", trainer).getAssignCharacter().getParticipantId());
+        }
+
+        @Test
         void trainersDoNotPlay() {
             assertEquals("/offer is for players; trainers steer the session (see /help)",
                     error("/offer union ask refuse=no", trainer));
