@@ -21,9 +21,9 @@ record TimelineEntry(long atEpochMs, String kind, String text, String dilemmaHol
                     + r.getParticipantJoined().getRole().name().toLowerCase(Locale.ROOT);
             case CHARACTER_ASSIGNED -> s.participant(r.getCharacterAssigned().getParticipantId())
                     .map(p -> p.displayName()).orElse("?") + " plays " + name(s, r.getCharacterAssigned().getCharacterId());
-            case POSITION_SET -> name(s, r.getPositionSet().getCharacterId()) + " proposes "
+            case POSITION_SET -> name(s, r.getPositionSet().getCharacterId()) + " proposes: "
                     + settings(s, r.getPositionSet().getSettingsList());
-            case INTENTIONS_STATED -> name(s, r.getIntentionsStated().getCharacterId()) + " states it will "
+            case INTENTIONS_STATED -> name(s, r.getIntentionsStated().getCharacterId()) + " states its intentions: "
                     + settings(s, r.getIntentionsStated().getSettingsList());
             case DOUBT_DECLARED -> name(s, r.getDoubtDeclared().getHolderId())
                     + (r.getDoubtDeclared().getDoubt() ? " doubts " : " no longer doubts ")
@@ -37,7 +37,7 @@ record TimelineEntry(long atEpochMs, String kind, String text, String dilemmaHol
             case INJECT_SENT -> "inject: " + (r.getInjectSent().getInjectId().isEmpty()
                     ? r.getInjectSent().getText()
                     : s.pack().inject(r.getInjectSent().getInjectId()).map(i -> i.title()).orElse(r.getInjectSent().getInjectId()));
-            case COMMITTED -> name(s, r.getCommitted().getCharacterId()) + " commits: "
+            case COMMITTED -> name(s, r.getCommitted().getCharacterId()) + " commits to "
                     + settings(s, r.getCommitted().getChoicesList());
             case PARTICIPANT_REMOVED -> "participant removed";
             default -> null;
@@ -67,9 +67,9 @@ record TimelineEntry(long atEpochMs, String kind, String text, String dilemmaHol
         return settings.stream().map(x -> {
             String label = s.board().option(x.getOptionId()).map(o -> o.label()).orElse(x.getOptionId());
             return switch (x.getChoice()) {
-                case YES -> label;
-                case NO -> "not: " + label;
-                default -> "either way: " + label;
+                case YES -> label + ": yes";
+                case NO -> label + ": no";
+                default -> label + ": open";
             };
         }).collect(Collectors.joining("; "));
     }
@@ -78,9 +78,10 @@ record TimelineEntry(long atEpochMs, String kind, String text, String dilemmaHol
         StringBuilder b = new StringBuilder(name(s, o.getFromCharacterId())).append(" offers ")
                 .append(o.getToCharacterIdsList().stream().map(id -> name(s, id)).collect(Collectors.joining(", ")))
                 .append(" (").append(o.getOfferId()).append(")");
-        if (o.getAskCount() > 0) b.append(": if you do ").append(settings(s, o.getAskList()));
-        if (o.getPromiseCount() > 0) b.append("; I will do ").append(settings(s, o.getPromiseList()));
-        if (o.getThreatCount() > 0) b.append("; if not, I will do ").append(settings(s, o.getThreatList()));
+        if (o.getAskCount() > 0) b.append("; asks ").append(settings(s, o.getAskList()));
+        if (o.getPromiseCount() > 0) b.append("; promises ").append(settings(s, o.getPromiseList()));
+        if (o.getThreatCount() > 0) b.append("; threatens, if refused, ").append(settings(s, o.getThreatList()));
+        if (!o.getNote().isEmpty()) b.append(" (\"").append(o.getNote()).append("\")");
         return b.toString();
     }
 
