@@ -11,7 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,13 @@ public final class Journal implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final boolean forceToDisk;
+    /** Threads that wait in fsync; they use no CPU meanwhile, so there can be more of them than cores. */
+    private final ExecutorService forcers = Executors.newFixedThreadPool(FORCE_THREADS, runnable -> {
+        Thread t = new Thread(runnable, "journal-fsync");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final int FORCE_THREADS = 16;
 
     public Journal() {
         this(true);
@@ -94,17 +104,7 @@ public final class Journal implements AutoCloseable {
                 p.done().completeExceptionally(e);
             }
         }
-        Set<JournalFile> failed = new LinkedHashSet<>();
-        if (forceToDisk) {
-            for (JournalFile f : touched) {
-                try {
-                    f.force();
-                } catch (IOException e) {
-                    log.error("journal fsync failed for {}", f.path(), e);
-                    failed.add(f);
-                }
-            }
-        }
+        Set<JournalFile> failed = forceToDisk ? forceAll(touched) : Set.of();
         for (Pending p : written) {
             if (failed.contains(p.file())) {
                 p.done().completeExceptionally(new IOException("fsync failed for " + p.file().path()));
@@ -112,6 +112,38 @@ public final class Journal implements AutoCloseable {
                 p.done().complete(null);
             }
         }
+    }
+
+    /**
+     * Forces every touched file, in parallel when there are several: a file system
+     * commits concurrent fsyncs together, where one after another each waits its turn.
+     * Returns the files that could not be forced.
+     */
+    private Set<JournalFile> forceAll(Set<JournalFile> files) {
+        Set<JournalFile> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Callable<Void>> forces = new ArrayList<>(files.size());
+        for (JournalFile f : files) {
+            forces.add(() -> {
+                try {
+                    f.force();
+                } catch (IOException e) {
+                    log.error("journal fsync failed for {}", f.path(), e);
+                    failed.add(f);
+                }
+                return null;
+            });
+        }
+        try {
+            if (forces.size() == 1) {
+                forces.get(0).call();
+            } else {
+                forcers.invokeAll(forces);
+            }
+        } catch (Exception e) {
+            log.error("journal fsync interrupted", e);
+            failed.addAll(files);
+        }
+        return failed;
     }
 
     /** Finishes what is queued, then stops the writer. */
@@ -123,5 +155,6 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        forcers.shutdown();
     }
 }
