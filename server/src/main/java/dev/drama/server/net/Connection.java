@@ -4,13 +4,15 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.server.session.Participant;
 import dev.drama.server.session.Recipient;
 import dev.drama.server.session.Session;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client connection as the sessions see it: somewhere to send messages. A client
- * that stops reading is cut off once its outbound buffer is full, so it slows nobody else.
+ * that stops reading is cut off (see {@link SlowReaderGuard}), so it slows nobody else
+ * and its queue stays bounded.
  */
 public final class Connection implements Recipient {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -20,20 +22,34 @@ public final class Connection implements Recipient {
     }
 
     private final Channel channel;
+    /** Past this many bytes waiting, a client is cut off at once (see SlowReaderGuard for the gentle case). */
+    private final long hardCapBytes;
     private volatile boolean trainer;
     private volatile Membership membership;
 
     public Connection(Channel channel) {
         this.channel = channel;
+        this.hardCapBytes = 2L * channel.config().getWriteBufferHighWaterMark();
     }
 
     @Override
     public void send(ServerMessage message) {
+        write(message);
+    }
+
+    /** The pipeline's protobuf encoder passes bytes through; only the length prefix is added. */
+    @Override
+    public void send(ServerMessage message, byte[] encoded) {
+        write(Unpooled.wrappedBuffer(encoded));
+    }
+
+    private void write(Object message) {
         if (!channel.isActive()) {
             return;
         }
-        if (!channel.isWritable()) {
-            log.warn("{}: outbound buffer full (a client that does not read); disconnecting", channel.remoteAddress());
+        if (!channel.isWritable() && channel.bytesBeforeWritable() > hardCapBytes) {
+            log.warn("{}: outbound buffer over {} bytes (a client that does not read); disconnecting",
+                    channel.remoteAddress(), hardCapBytes);
             channel.close();
             return;
         }

@@ -24,6 +24,9 @@ public final class DramaChannelInitializer extends ChannelInitializer<SocketChan
     public static final String FRAME_ENCODER = "frame-encoder";
     public static final String PROTOBUF_ENCODER = "protobuf-encoder";
     public static final String RATE_LIMIT = "rate-limit";
+    public static final String SLOW_READER = "slow-reader";
+    /** How long a client may leave its outbound buffer full before it is cut off. */
+    static final long SLOW_READER_GRACE_MS = 3_000;
     public static final String HANDLER = "connection";
 
     private final ServerConfig config;
@@ -54,6 +57,7 @@ public final class DramaChannelInitializer extends ChannelInitializer<SocketChan
         p.addLast(PROTOBUF_DECODER, new ProtobufDecoder(ClientMessage.getDefaultInstance()));
         p.addLast(FRAME_ENCODER, new ProtobufVarint32LengthFieldPrepender());
         p.addLast(PROTOBUF_ENCODER, new ProtobufEncoder());
+        p.addLast(SLOW_READER, new SlowReaderGuard(SLOW_READER_GRACE_MS));
         p.addLast(RATE_LIMIT, new CommandRateLimiter(limits.commandsPerSecond(), limits.commandBurst()));
         p.addLast(HANDLER, new ConnectionHandler(lobby));
     }

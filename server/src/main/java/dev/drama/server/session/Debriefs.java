@@ -34,18 +34,19 @@ final class Debriefs {
      * @param withPrivateTalk true only for trainers: private talk stays with its parties (and the
      *                        trainer), even in the debrief everyone else receives
      */
-    static ServerMessage export(SessionState state, ExportDebrief.Format format, boolean withPrivateTalk) {
-        List<TimelineEntry> timeline = timeline(state, withPrivateTalk);
+    static ServerMessage export(SessionState state, List<JournalRecord> journal, ExportDebrief.Format format,
+                                boolean withPrivateTalk) {
+        List<TimelineEntry> timeline = timeline(state, journal, withPrivateTalk);
         String content = format == ExportDebrief.Format.JSON ? json(state, timeline) : markdown(state, timeline);
         return ServerMessage.newBuilder().setDebrief(DebriefExport.newBuilder()
                 .setFormat(format == ExportDebrief.Format.JSON ? format : ExportDebrief.Format.MARKDOWN)
                 .setContent(content)).build();
     }
 
-    static List<TimelineEntry> timeline(SessionState state, boolean withPrivateTalk) {
+    static List<TimelineEntry> timeline(SessionState state, List<JournalRecord> journal, boolean withPrivateTalk) {
         SessionState replay = new SessionState(state.sessionId(), state.joinCode(), state.pack(), state.createdEpochMs());
         List<TimelineEntry> out = new ArrayList<>();
-        for (JournalRecord r : state.journal()) {
+        for (JournalRecord r : journal) {
             List<Outbound> effects = replay.apply(r);
             if (!withPrivateTalk && r.hasTalkSent() && r.getTalkSent().getTalk().getPrivate()) {
                 continue;

@@ -13,6 +13,10 @@ sealed interface Decision {
     }
 
     /** One or more records, applied and journaled together. */
+    /** The debrief, which the session builds from its journal on disk. */
+    record Export(dev.drama.proto.ExportDebrief.Format format, boolean withPrivateTalk) implements Decision {
+    }
+
     record Change(java.util.List<JournalRecord.Builder> records) implements Decision {
     }
 

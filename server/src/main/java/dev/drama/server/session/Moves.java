@@ -401,6 +401,6 @@ final class Moves {
     private Decision export(Participant who, dev.drama.proto.ExportDebrief e) {
         require(who.role() == Role.TRAINER || state.phase() == Phase.DEBRIEF || state.phase() == Phase.ENDED,
                 NOT_ALLOWED, "the debrief is shared when the trainer opens the debrief");
-        return new Decision.Answer(Debriefs.export(state, e.getFormat(), who.role() == Role.TRAINER));
+        return new Decision.Export(e.getFormat(), who.role() == Role.TRAINER);
     }
 }

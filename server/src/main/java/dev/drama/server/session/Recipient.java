@@ -6,6 +6,14 @@ import dev.drama.proto.ServerMessage;
 public interface Recipient {
     void send(ServerMessage message);
 
+    /**
+     * Sends a message already serialised (the same bytes go to every recipient of a
+     * broadcast, so they are encoded once). The bytes must not be changed afterwards.
+     */
+    default void send(ServerMessage message, byte[] encoded) {
+        send(message);
+    }
+
     /** Ends the connection (after anything already sent). */
     void close();
 }

@@ -14,12 +14,14 @@ import dev.drama.proto.SessionJoined;
 import dev.drama.proto.SessionSummary;
 import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
+import dev.drama.server.journal.JournalCodec;
 import dev.drama.server.journal.JournalFile;
 import dev.drama.server.net.Replies;
 import dev.drama.server.visibility.Visibility;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -184,6 +186,8 @@ public final class Session {
             if (Visibility.mayReceive(who, a.reply(), state.phase())) {
                 replyTo.send(a.reply().toBuilder().setRequestId(requestId).build());
             }
+        } else if (decision instanceof Decision.Export e) {
+            replyTo.send(debrief(e.format(), e.withPrivateTalk()).toBuilder().setRequestId(requestId).build());
         } else if (decision instanceof Decision.Change c) {
             commit(c.records(), requestId, replyTo, () -> {
                 replyTo.send(ServerMessage.newBuilder().setRequestId(requestId)
@@ -217,7 +221,7 @@ public final class Session {
             publish(effects);
             if (builders.stream().anyMatch(b -> b.hasPhaseChanged() && b.getPhaseChanged().getPhase() == Phase.DEBRIEF)) {
                 // The debrief is everyone's now: send it once, built from the journal like every export.
-                publish(List.of(Outbound.broadcast(Debriefs.export(state, ExportDebrief.Format.MARKDOWN, false))));
+                publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
             }
             then.run();
             summaryChanged();
@@ -293,6 +297,16 @@ public final class Session {
         }
     }
 
+    /** The debrief, from the journal on disk: everything acknowledged is there. */
+    private ServerMessage debrief(ExportDebrief.Format format, boolean withPrivateTalk) {
+        try {
+            return Debriefs.export(state, JournalCodec.read(file.path()).records(), format, withPrivateTalk);
+        } catch (IOException e) {
+            log.error("session {}: reading the journal for the debrief", id(), e);
+            return Replies.error(0, ErrorCode.INTERNAL, "the server could not read the session's journal");
+        }
+    }
+
     private void disconnect(String participantId) {
         state.participant(participantId).filter(Participant::connected).ifPresent(p -> {
             p.connection().send(Replies.error(0, ErrorCode.NOT_ALLOWED, "the trainer has removed you from the session"));
@@ -308,18 +322,24 @@ public final class Session {
     private void publish(List<Outbound> effects) {
         for (Outbound o : effects) {
             if (o.onlyParticipantId() != null) {
-                state.participant(o.onlyParticipantId()).ifPresent(p -> deliver(p, o.message()));
+                state.participant(o.onlyParticipantId()).ifPresent(p -> deliver(p, o.message(), null));
             } else {
+                // Serialised once for everyone who may have it, not once per recipient.
+                byte[] encoded = o.message().toByteArray();
                 for (Participant p : state.participants()) {
-                    deliver(p, o.message());
+                    deliver(p, o.message(), encoded);
                 }
             }
         }
     }
 
-    private void deliver(Participant p, ServerMessage message) {
+    private void deliver(Participant p, ServerMessage message, byte[] encoded) {
         if (p.connected() && !p.removed() && Visibility.mayReceive(p, message, state.phase())) {
-            p.connection().send(message);
+            if (encoded != null) {
+                p.connection().send(message, encoded);
+            } else {
+                p.connection().send(message);
+            }
         }
     }
 
@@ -349,5 +369,9 @@ public final class Session {
 
     SessionState state() {
         return state;
+    }
+
+    Path journalPath() {
+        return file.path();
     }
 }

@@ -49,10 +49,13 @@ public final class SessionState {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final OfferBook offers = new OfferBook();
     private final Map<String, List<OptionSetting>> commitments = new LinkedHashMap<>();
-    /** Talk, offers and injects in order, replayed (through visibility) to late joiners. */
-    private final List<ServerMessage> history = new ArrayList<>();
-    /** Every record applied, in order: the transcript and the debrief are views of it. */
-    private final List<JournalRecord> journal = new ArrayList<>();
+    /**
+     * The latest talk, offers and injects in order, replayed (through visibility) to late
+     * joiners. Bounded, so a long session's memory stays flat; the whole story is in the journal.
+     */
+    private final java.util.ArrayDeque<ServerMessage> history = new java.util.ArrayDeque<>();
+    static final int HISTORY_KEPT = 300;
+    private long applied;
 
     public SessionState(String sessionId, String joinCode, Pack pack, long createdEpochMs) {
         this.sessionId = sessionId;
@@ -73,7 +76,8 @@ public final class SessionState {
     public Analysis analysis() { return analysis; }
     public Phase phase() { return phase; }
     public PhaseClock clock() { return clock; }
-    public List<JournalRecord> journal() { return List.copyOf(journal); }
+    /** How many records have been applied. */
+    public long applied() { return applied; }
     OfferBook offers() { return offers; }
     Map<String, List<OptionSetting>> commitments() { return commitments; }
 
@@ -158,7 +162,7 @@ public final class SessionState {
 
     /** Applies one record and returns what it makes known, to whom visibility allows. */
     public List<Outbound> apply(JournalRecord record) {
-        journal.add(record);
+        applied++;
         long at = record.getAtEpochMs();
         List<Outbound> out = new ArrayList<>();
         switch (record.getEventCase()) {
@@ -249,7 +253,10 @@ public final class SessionState {
     }
 
     private Outbound remember(ServerMessage message) {
-        history.add(message);
+        if (history.size() == HISTORY_KEPT) {
+            history.removeFirst();
+        }
+        history.addLast(message);
         return Outbound.broadcast(message);
     }
 
