@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A board compiled to arrays indexed by character and option position, so that the rules
- * run without maps or boxing. Immutable apart from a lazy score cache; the way-out search
- * makes changed copies that share whatever did not change.
+ * run without maps or boxing. Immutable apart from a lazy score cache: analyses of the same
+ * board on several threads may both fill an entry, with the same int, which is harmless.
  */
 final class Situation {
     private static final int UNSCORED = Integer.MIN_VALUE;
