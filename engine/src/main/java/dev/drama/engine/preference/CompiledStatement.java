@@ -12,6 +12,9 @@ final class CompiledStatement {
 
     private final int[] vars;
     private final long[] table;
+    /** The table itself when it fits one long (at most 6 options read): the common case. */
+    private final long small;
+    private final boolean isSmall;
     private final Expr fallback;
 
     CompiledStatement(Expr expr) {
@@ -36,14 +39,25 @@ final class CompiledStatement {
             this.table = null;
             this.fallback = expr;
         }
+        this.isSmall = table != null && vars.length <= 6;
+        this.small = isSmall ? table[0] : 0L;
     }
 
     boolean holds(boolean[] future) {
+        int[] v = vars;
+        if (isSmall) {
+            int row = 0;
+            for (int k = 0; k < v.length; k++) {
+                if (future[v[k]]) {
+                    row |= 1 << k;
+                }
+            }
+            return ((small >>> row) & 1L) != 0;
+        }
         if (table == null) {
             return fallback.eval(future);
         }
         int row = 0;
-        int[] v = vars;
         for (int k = 0; k < v.length; k++) {
             if (future[v[k]]) {
                 row |= 1 << k;
