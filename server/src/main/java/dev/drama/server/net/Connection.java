@@ -6,6 +6,9 @@ import dev.drama.server.session.Recipient;
 import dev.drama.server.session.Session;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.util.internal.PlatformDependent;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,8 @@ public final class Connection implements Recipient {
     private final Channel channel;
     /** Past this many bytes waiting, a client is cut off at once (see SlowReaderGuard for the gentle case). */
     private final long hardCapBytes;
+    private final Queue<Object> outbound = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile boolean trainer;
     private volatile Membership membership;
 
@@ -53,7 +58,25 @@ public final class Connection implements Recipient {
             channel.close();
             return;
         }
-        channel.writeAndFlush(message, channel.voidPromise());
+        // Sessions send from their own threads: queue, and let the event loop write
+        // everything queued and flush once, rather than one wake-up and syscall per message.
+        outbound.add(message);
+        if (drainScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        boolean wrote = false;
+        Object message;
+        while ((message = outbound.poll()) != null) {
+            channel.write(message, channel.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
     }
 
     @Override
