@@ -169,10 +169,10 @@ class PipelineTest {
         ch.writeInbound(Unpooled.wrappedBuffer(bytes));
         ch.runPendingTasks();
         List<ServerMessage> out = EmbeddedPipeline.written(ch);
-        // The welcome to the good frame may or may not make it out before the close; the error is last.
-        assertThat(out).isNotEmpty();
-        assertThat(out).allMatch(m -> m.hasWelcome() || m.getError().getCode() == ErrorCode.MALFORMED_COMMAND);
-        assertThat(out.get(out.size() - 1).getError().getCode()).isEqualTo(ErrorCode.MALFORMED_COMMAND);
+        // Replies leave through the connection's queue and the closing error directly, so the welcome to
+        // the good frame may come before or after the error, or not at all; the error always comes.
+        assertThat(out).as("%s", out).allMatch(m -> m.hasWelcome() || m.getError().getCode() == ErrorCode.MALFORMED_COMMAND);
+        assertThat(out).anyMatch(m -> m.getError().getCode() == ErrorCode.MALFORMED_COMMAND);
         assertThat(ch.isOpen()).isFalse();
         ch.finishAndReleaseAll();
     }
