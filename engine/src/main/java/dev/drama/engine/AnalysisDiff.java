@@ -1,9 +1,9 @@
 package dev.drama.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What changed between two analyses of the same session, matched by {@link Dilemma#key()}:
@@ -20,25 +20,29 @@ public record AnalysisDiff(List<Dilemma> arose, List<Dilemma> resolved) {
 
     /** A null {@code before} (or {@code after}) counts as an analysis with no dilemmas. */
     public static AnalysisDiff between(Analysis before, Analysis after) {
-        List<Dilemma> was = before == null ? List.of() : before.dilemmas();
-        List<Dilemma> is = after == null ? List.of() : after.dilemmas();
-        Set<String> beforeKeys = new HashSet<>();
-        was.forEach(d -> beforeKeys.add(d.key()));
-        Set<String> afterKeys = new HashSet<>();
-        is.forEach(d -> afterKeys.add(d.key()));
-        List<Dilemma> arose = new ArrayList<>();
-        for (Dilemma d : is) {
-            if (!beforeKeys.contains(d.key())) {
-                arose.add(d);
-            }
+        Map<String, Dilemma> was = byKey(before);
+        Map<String, Dilemma> is = byKey(after);
+        return new AnalysisDiff(absentFrom(is, was), absentFrom(was, is));
+    }
+
+    /** Each key is built once per side: the server diffs after every move. */
+    private static Map<String, Dilemma> byKey(Analysis analysis) {
+        Map<String, Dilemma> out = new LinkedHashMap<>();
+        if (analysis != null) {
+            analysis.dilemmas().forEach(d -> out.put(d.key(), d));
         }
-        List<Dilemma> resolved = new ArrayList<>();
-        for (Dilemma d : was) {
-            if (!afterKeys.contains(d.key())) {
-                resolved.add(d);
+        return out;
+    }
+
+    /** The dilemmas of {@code these}, in order, whose keys {@code others} lacks. */
+    private static List<Dilemma> absentFrom(Map<String, Dilemma> these, Map<String, Dilemma> others) {
+        List<Dilemma> out = new ArrayList<>();
+        these.forEach((key, d) -> {
+            if (!others.containsKey(key)) {
+                out.add(d);
             }
-        }
-        return new AnalysisDiff(arose, resolved);
+        });
+        return out;
     }
 
     public boolean isEmpty() {
