@@ -69,12 +69,26 @@ public final class ServerCommand implements Callable<Integer> {
                         maxParticipants, maxPerAddress, limits.outboundBufferBytes()))
                 .tls(tlsCert, tlsKey)
                 .build();
-        DramaServer server = DramaServer.start(config);
+        DramaServer server;
+        try {
+            server = DramaServer.start(config);
+        } catch (Exception e) {  // Netty rethrows a BindException undeclared
+            System.err.println("drama server: cannot start on " + host + ":" + port + ": " + rootMessage(e));
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         System.out.println("drama server on port " + server.port() + "; trainer secret in "
                 + config.trainerSecretFile().toAbsolutePath());
         System.out.flush();
         server.awaitClose();
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 }

@@ -19,6 +19,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,16 @@ public final class DramaServer implements AutoCloseable {
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
         this.secret = TrainerSecret.loadOrCreate(config.trainerSecretFile());
-        this.packs = new PackRegistry(java.nio.file.Files.createDirectories(config.effectivePacksDir()));
+        this.packs = new PackRegistry(Files.createDirectories(config.effectivePacksDir()));
         packs.addListener(event -> log.info("packs: {}", event));
         packs.start();
         this.journal = new Journal();
         this.sessionExecutors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                r -> new Thread(r, "session"));
+                r -> {
+                    Thread t = new Thread(r, "session");
+                    t.setDaemon(true);  // a failed start must not leave the process hanging
+                    return t;
+                });
         this.sessions = new SessionRegistry(config.sessionsDir(), journal, sessionExecutors, packs,
                 System::currentTimeMillis, config);
         int recovered = sessions.recover();
@@ -58,14 +63,24 @@ public final class DramaServer implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         Lobby lobby = new Lobby(sessions, packs, secret);
-        this.serverChannel = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new DramaChannelInitializer(config, ssl, lobby))
-                .bind(new InetSocketAddress(config.host(), config.port()))
-                .sync().channel();
+        try {
+            this.serverChannel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new DramaChannelInitializer(config, ssl, lobby))
+                    .bind(new InetSocketAddress(config.host(), config.port()))
+                    .sync().channel();
+        } catch (Exception e) {  // Netty rethrows a BindException undeclared
+            // For instance the port is taken: stop what was started, so the process can exit.
+            boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            sessionExecutors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            journal.close();
+            packs.close();
+            throw e;
+        }
         log.info("drama server listening on {}:{}{}; data in {}; {} packs (extra packs and uploads in {}); {} sessions recovered",
                 config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
                 packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered);

@@ -153,6 +153,11 @@ public final class SessionState {
                 for (Dilemma d : analysis.of(c.id())) {
                     out.add(Outbound.to(p, DilemmaViews.event(d, DilemmaEvent.Change.CURRENT)));
                 }
+                List<OptionSetting> committed = commitments.get(c.id());
+                if (committed != null) {
+                    out.add(Outbound.to(p, ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
+                            .setCharacterId(c.id()).addAllChoices(committed)).build()));
+                }
             }
         }
         return out;
