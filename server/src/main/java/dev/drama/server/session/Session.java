@@ -64,6 +64,8 @@ public final class Session {
     private long seq;
     private ScheduledFuture<?> timer;
     private volatile SessionSummary summary;
+    /** Set when a record could not be saved: what is in memory is no longer what is on disk. */
+    private boolean journalFailed;
 
     Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
             Listener listener, ServerConfig config) {
@@ -178,8 +180,13 @@ public final class Session {
     }
 
     private void handle(Participant who, ClientMessage command, Recipient replyTo) {
-        Decision decision = moves.decide(who, command, clock.getAsLong());
         long requestId = command.getRequestId();
+        if (journalFailed) {
+            replyTo.send(Replies.error(requestId, ErrorCode.INTERNAL, "this session could not save a move and has stopped; "
+                    + "a restart of the server recovers it as it was last saved"));
+            return;
+        }
+        Decision decision = moves.decide(who, command, clock.getAsLong());
         if (decision instanceof Decision.Refuse r) {
             replyTo.send(Replies.error(requestId, r.code(), r.message()));
         } else if (decision instanceof Decision.Answer a) {
@@ -212,7 +219,10 @@ public final class Session {
         }
         durable.whenComplete((ok, failure) -> run(() -> {
             if (failure != null) {
-                log.error("session {}: journal append failed; the move is not acknowledged", id(), failure);
+                // The state in memory is now ahead of the disk: take no more moves on it.
+                journalFailed = true;
+                log.error("session {}: journal append failed; the move is not acknowledged and the session stops",
+                        id(), failure);
                 if (requester != null) {
                     requester.send(Replies.error(requestId, ErrorCode.INTERNAL, "the server could not save that move"));
                 }
