@@ -18,10 +18,16 @@ public final class JournalCodec {
     }
 
     /** What a journal file holds: its complete records, and where the last one ends. */
-    public record Contents(List<JournalRecord> records, long validLength, long fileLength) {
+    public record Contents(List<JournalRecord> records, List<Long> ends, long validLength, long fileLength) {
         /** True when bytes after the last complete record were dropped (a crash mid-write). */
         public boolean torn() {
             return validLength < fileLength;
+        }
+
+        /** The first {@code count} records, as if the file ended after them. */
+        public Contents firstRecords(int count) {
+            long end = count == 0 ? 0 : ends.get(count - 1);
+            return new Contents(records.subList(0, count), ends.subList(0, count), end, fileLength);
         }
     }
 
@@ -48,9 +54,10 @@ public final class JournalCodec {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return new Contents(List.of(), 0, 0);
+            return new Contents(List.of(), List.of(), 0, 0);
         }
         List<JournalRecord> records = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
         CodedInputStream in = CodedInputStream.newInstance(bytes);
         long valid = 0;
         try {
@@ -70,10 +77,11 @@ public final class JournalCodec {
                 }
                 records.add(record);
                 valid = in.getTotalBytesRead();
+                ends.add(valid);
             }
         } catch (InvalidProtocolBufferException e) {
             // torn or garbled tail: keep what came before it
         }
-        return new Contents(records, valid, bytes.length);
+        return new Contents(records, ends, valid, bytes.length);
     }
 }

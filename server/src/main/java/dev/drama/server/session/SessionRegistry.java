@@ -121,18 +121,40 @@ public final class SessionRegistry implements Session.Listener {
                     opened.getSessionId(), current.id(), current);
             return current;
         });
+        contents = replayable(contents, pack, path);
         JournalFile file = journal.open(path, contents.validLength());
         Session session = newSession(new SessionState(opened.getSessionId(), opened.getJoinCode(), pack,
                 contents.records().get(0).getAtEpochMs()), file);
+        List<JournalRecord> records = contents.records();
         // Replay on the session's own executor, so its timers and state stay on one thread.
         session.executor().submit(() -> {
-            contents.records().forEach(session::applyRecord);
+            records.forEach(session::applyRecord);
             session.everyoneAway();
         }).syncUninterruptibly();
         register(session);
-        log.info("session {} recovered: {} records, phase {}", session.id(), contents.records().size(),
+        log.info("session {} recovered: {} records, phase {}", session.id(), records.size(),
                 session.summary().getPhase());
         return true;
+    }
+
+    /**
+     * The records that replay cleanly, tried on a scratch state first: a record that cannot
+     * be applied (say, the pack changed under it) ends the session's history there, rather
+     * than losing the whole session.
+     */
+    private static JournalCodec.Contents replayable(JournalCodec.Contents contents, Pack pack, Path path) {
+        SessionOpened opened = contents.records().get(0).getSessionOpened();
+        SessionState scratch = new SessionState(opened.getSessionId(), opened.getJoinCode(), pack, 0);
+        for (int i = 0; i < contents.records().size(); i++) {
+            try {
+                scratch.apply(contents.records().get(i));
+            } catch (RuntimeException e) {
+                log.error("{}: record {} of {} cannot be replayed ({}); the session is recovered up to the one before it",
+                        path, i + 1, contents.records().size(), e.toString());
+                return contents.firstRecords(i);
+            }
+        }
+        return contents;
     }
 
     private Session newSession(SessionState state, JournalFile file) {
