@@ -62,6 +62,11 @@ public final class Connection implements Recipient {
         // Sessions send from their own threads: queue, and let the event loop write
         // everything queued and flush once, rather than one wake-up and syscall per message.
         outbound.add(message);
+        if (channel.eventLoop().inEventLoop()) {
+            // A reply from a handler: write it now, in order with anything the handler writes next.
+            drain();
+            return;
+        }
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(this::drain);

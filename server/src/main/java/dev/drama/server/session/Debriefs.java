@@ -47,7 +47,8 @@ final class Debriefs {
         SessionState replay = new SessionState(state.sessionId(), state.joinCode(), state.pack(), state.createdEpochMs());
         List<TimelineEntry> out = new ArrayList<>();
         for (JournalRecord r : journal) {
-            List<Outbound> effects = replay.apply(r);
+            List<Outbound> effects = new ArrayList<>(replay.apply(r));
+            effects.addAll(replay.settle());
             if (!withPrivateTalk && r.hasTalkSent() && r.getTalkSent().getTalk().getPrivate()) {
                 continue;
             }

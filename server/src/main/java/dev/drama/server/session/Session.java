@@ -24,6 +24,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,10 @@ public final class Session {
     private volatile SessionSummary summary;
     /** Set when a record could not be saved: what is in memory is no longer what is on disk. */
     private boolean journalFailed;
+    /** Commands from connections, handled in batches by {@link #drain()}. */
+    private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private static final int MAX_BATCH = 64;
 
     Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
             Listener listener, ServerConfig config) {
@@ -97,7 +104,10 @@ public final class Session {
     // ------------------------------------------------------------------ entry points (any thread)
 
     public void submit(Participant who, ClientMessage command, Recipient replyTo) {
-        run(() -> handle(who, command, replyTo));
+        inbox.add(new Command(who, command, replyTo));
+        if (drainScheduled.compareAndSet(false, true)) {
+            run(this::drain);
+        }
     }
 
     /** Adds a participant; {@code onJoined} runs (in the actor) once it is durable and told. */
@@ -179,61 +189,121 @@ public final class Session {
         summaryChanged();
     }
 
-    private void handle(Participant who, ClientMessage command, Recipient replyTo) {
-        long requestId = command.getRequestId();
+    private record Command(Participant who, ClientMessage message, Recipient replyTo) {
+    }
+
+    /**
+     * Handles the commands waiting, as one batch: each is checked and applied in turn, but
+     * the engine runs once for the batch and one fsync covers it. Alone, a move is a batch
+     * of one; when moves come faster than the engine, the cost per move falls.
+     */
+    private void drain() {
+        drainScheduled.set(false);
+        Batch batch = new Batch();
+        Command c;
+        for (int n = 0; n < MAX_BATCH && (c = inbox.poll()) != null; n++) {
+            batch = handle(c, batch);
+        }
+        flush(batch);
+        if (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            run(this::drain);
+        }
+    }
+
+    /** Handles one command; returns the batch to go on with (a new one after an answer flushed it). */
+    private Batch handle(Command c, Batch batch) {
+        long requestId = c.message().getRequestId();
+        Recipient replyTo = c.replyTo();
         if (journalFailed) {
             replyTo.send(Replies.error(requestId, ErrorCode.INTERNAL, "this session could not save a move and has stopped; "
                     + "a restart of the server recovers it as it was last saved"));
-            return;
+            return batch;
         }
-        Decision decision = moves.decide(who, command, clock.getAsLong());
+        Decision decision = moves.decide(c.who(), c.message(), clock.getAsLong());
         if (decision instanceof Decision.Refuse r) {
             replyTo.send(Replies.error(requestId, r.code(), r.message()));
-        } else if (decision instanceof Decision.Answer a) {
-            if (Visibility.mayReceive(who, a.reply(), state.phase())) {
+            return batch;
+        }
+        if (decision instanceof Decision.Change change) {
+            batch.add(this, change.records(), requestId, replyTo, () -> {
+                replyTo.send(ServerMessage.newBuilder().setRequestId(requestId).setAck(Ack.getDefaultInstance()).build());
+                change.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
+                        .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
+            });
+            return batch;
+        }
+        // An answer describes the session as it is: the moves before it first.
+        flush(batch);
+        if (decision instanceof Decision.Answer a) {
+            if (Visibility.mayReceive(c.who(), a.reply(), state.phase())) {
                 replyTo.send(a.reply().toBuilder().setRequestId(requestId).build());
             }
         } else if (decision instanceof Decision.Export e) {
             replyTo.send(debrief(e.format(), e.withPrivateTalk()).toBuilder().setRequestId(requestId).build());
-        } else if (decision instanceof Decision.Change c) {
-            commit(c.records(), requestId, replyTo, () -> {
-                replyTo.send(ServerMessage.newBuilder().setRequestId(requestId)
-                        .setAck(Ack.getDefaultInstance()).build());
-                c.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
-                        .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
-            });
+        }
+        return new Batch();
+    }
+
+    /** Records applied in the actor and waiting to be journaled, with what to send once they are. */
+    private static final class Batch {
+        final List<JournalRecord> records = new ArrayList<>();
+        final List<Outbound> effects = new ArrayList<>();
+        final List<Runnable> replies = new ArrayList<>();
+        final List<Runnable> failureReplies = new ArrayList<>();
+
+        void add(Session session, List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable reply) {
+            for (JournalRecord.Builder b : builders) {
+                JournalRecord record = b.setSeq(++session.seq).setAtEpochMs(session.clock.getAsLong()).build();
+                effects.addAll(session.applyRecord(record));
+                records.add(record);
+            }
+            replies.add(reply);
+            if (requester != null) {
+                failureReplies.add(() -> requester.send(
+                        Replies.error(requestId, ErrorCode.INTERNAL, "the server could not save that move")));
+            }
+        }
+
+        boolean entersDebrief() {
+            return records.stream().anyMatch(r -> r.hasPhaseChanged() && r.getPhaseChanged().getPhase() == Phase.DEBRIEF);
         }
     }
 
-    /**
-     * Applies records, journals them, and once they are durable sends their effects,
-     * then runs {@code then} (the reply). Follow-ups (the clock, an automatic reveal) come after.
-     */
+    /** Applies records and journals them; once they are durable, sends their effects, then runs {@code then} (the reply). */
     private void commit(List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable then) {
-        List<Outbound> effects = new ArrayList<>();
-        CompletableFuture<Void> durable = CompletableFuture.completedFuture(null);
-        for (JournalRecord.Builder b : builders) {
-            JournalRecord record = b.setSeq(++seq).setAtEpochMs(clock.getAsLong()).build();
-            effects.addAll(applyRecord(record));
+        Batch batch = new Batch();
+        batch.add(this, builders, requestId, requester, then);
+        flush(batch);
+    }
+
+    /**
+     * Runs the engine once for the batch, journals its records, and once they are durable
+     * sends their effects and the replies, in order. Follow-ups (an automatic reveal) come after.
+     */
+    private void flush(Batch batch) {
+        if (batch.records.isEmpty()) {
+            return;
+        }
+        batch.effects.addAll(state.settle());
+        CompletableFuture<Void> durable = null;
+        for (JournalRecord record : batch.records) {
             durable = journal.append(file, record);
         }
         durable.whenComplete((ok, failure) -> run(() -> {
             if (failure != null) {
                 // The state in memory is now ahead of the disk: take no more moves on it.
                 journalFailed = true;
-                log.error("session {}: journal append failed; the move is not acknowledged and the session stops",
+                log.error("session {}: journal append failed; the moves are not acknowledged and the session stops",
                         id(), failure);
-                if (requester != null) {
-                    requester.send(Replies.error(requestId, ErrorCode.INTERNAL, "the server could not save that move"));
-                }
+                batch.failureReplies.forEach(Runnable::run);
                 return;
             }
-            publish(effects);
-            if (builders.stream().anyMatch(b -> b.hasPhaseChanged() && b.getPhaseChanged().getPhase() == Phase.DEBRIEF)) {
+            publish(batch.effects);
+            if (batch.entersDebrief()) {
                 // The debrief is everyone's now: send it once, built from the journal like every export.
                 publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
             }
-            then.run();
+            batch.replies.forEach(Runnable::run);
             summaryChanged();
             followUps();
         }));
@@ -257,8 +327,9 @@ public final class Session {
         return effects;
     }
 
-    /** After a restart nobody is connected yet: everyone's grace to come back starts now. */
-    void everyoneAway() {
+    /** After replaying a journal: the engine runs once on the board, and as nobody is connected yet, everyone's grace to come back starts now. */
+    void afterReplay() {
+        state.settle();
         long now = clock.getAsLong();
         state.participants().forEach(p -> p.detach(now));
         summaryChanged(); // the summary was made before the replay: phase and participants as recovered

@@ -129,7 +129,7 @@ public final class SessionRegistry implements Session.Listener {
         // Replay on the session's own executor, so its timers and state stay on one thread.
         session.executor().submit(() -> {
             records.forEach(session::applyRecord);
-            session.everyoneAway();
+            session.afterReplay();
         }).syncUninterruptibly();
         register(session);
         log.info("session {} recovered: {} records, phase {}", session.id(), records.size(),

@@ -44,6 +44,9 @@ public final class SessionState {
     private final long createdEpochMs;
     private Board board;
     private Analysis analysis;
+    /** The board changed since the engine last ran on it. */
+    private boolean boardChanged;
+    private String lastChangedBy = "";
     private Phase phase = Phase.LOBBY;
     private final PhaseClock clock = new PhaseClock();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
@@ -269,13 +272,28 @@ public final class SessionState {
         return ServerMessage.newBuilder().setOffer(OfferEvent.newBuilder().setOffer(offer).setByCharacterId(by)).build();
     }
 
-    /** Installs a new board, re-runs the engine and reports the board and what changed in the dilemmas. */
+    /** Installs a new board; the engine runs when the session {@link #settle()}s. */
     private List<Outbound> changeBoard(Board next, String changedBy) {
-        Analysis before = analysis;
         board = next;
+        boardChanged = true;
+        lastChangedBy = changedBy;
+        return List.of();
+    }
+
+    /**
+     * Re-runs the engine on a changed board, once however many moves changed it since the
+     * last time, and reports the board and what changed in the dilemmas. Called after each
+     * record, or after a batch of them when moves arrive faster than they are handled.
+     */
+    public List<Outbound> settle() {
+        if (!boardChanged) {
+            return List.of();
+        }
+        boardChanged = false;
+        Analysis before = analysis;
         analysis = DilemmaEngine.analyse(board);
         List<Outbound> out = new ArrayList<>();
-        out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView(changedBy)).build()));
+        out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView(lastChangedBy)).build()));
         if (phase.getNumber() < Phase.BRIEFING_VALUE) {
             return out;
         }
@@ -300,7 +318,7 @@ public final class SessionState {
     }
 
     private List<Outbound> changePhase(Phase next, long deadlineEpochMs, long at) {
-        List<Outbound> out = new ArrayList<>();
+        List<Outbound> out = new ArrayList<>(settle());
         Phase previous = phase;
         phase = next;
         clock.set(false, deadlineEpochMs, 0);
