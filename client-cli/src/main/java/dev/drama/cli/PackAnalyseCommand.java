@@ -58,23 +58,11 @@ public final class PackAnalyseCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("path", path.toString());
                 m.put("ok", false);
-                List<Map<String, Object>> ps = new ArrayList<>();
-                for (Problem p : r.problems()) {
-                    Map<String, Object> pm = new LinkedHashMap<>();
-                    pm.put("severity", p.severity().word());
-                    pm.put("file", p.file());
-                    pm.put("line", p.line());
-                    pm.put("column", p.column());
-                    pm.put("message", p.message());
-                    pm.put("fix", p.fix());
-                    ps.add(pm);
-                }
-                m.put("problems", ps);
+                m.put("problems", PackCheckCommand.problemsJson(path, r.problems()));
                 out.println(new ObjectMapper().writeValueAsString(m));
             } else {
                 for (Problem p : r.problems()) {
-                    out.println(PackCheckCommand.located(path, p).headline());
-                    if (!p.fix().isEmpty()) out.println("    fix: " + p.fix().replace("\n", "\n    "));
+                    PackCheckCommand.print(out, path, p);
                 }
                 out.println(path + ": the pack has errors; `drama pack check` lists them. Nothing to analyse.");
             }

@@ -66,8 +66,7 @@ public final class PackCheckCommand implements Callable<Integer> {
                 continue;
             }
             for (Problem p : r.problems()) {
-                out.println(located(path, p).headline());
-                if (!p.fix().isEmpty()) out.println("    fix: " + p.fix().replace("\n", "\n    "));
+                print(out, path, p);
             }
             out.println(summary(path, r, code));
         }
@@ -154,8 +153,22 @@ public final class PackCheckCommand implements Callable<Integer> {
         m.put("errors", r.errors().size());
         m.put("warnings", r.warnings().size());
         m.put("exitCode", code);
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (Problem p : r.problems()) {
+        m.put("problems", problemsJson(path, r.problems()));
+        return m;
+    }
+
+    /** A problem for people: where and what, then how to fix it. Shared with {@code pack analyse}. */
+    static void print(PrintStream out, Path path, Problem p) {
+        out.println(located(path, p).headline());
+        if (!p.fix().isEmpty()) {
+            out.println("    fix: " + p.fix().replace("\n", "\n    "));
+        }
+    }
+
+    /** Problems as JSON objects. Shared with {@code pack analyse}. */
+    static List<Map<String, Object>> problemsJson(Path path, List<Problem> problems) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : problems) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("severity", p.severity().word());
             pm.put("file", p.file());
@@ -164,9 +177,8 @@ public final class PackCheckCommand implements Callable<Integer> {
             pm.put("column", p.column());
             pm.put("message", p.message());
             pm.put("fix", p.fix());
-            problems.add(pm);
+            out.add(pm);
         }
-        m.put("problems", problems);
-        return m;
+        return out;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 final class Narrator {
     private final String[] names;
     private final String[] labels;
+    private final int[] allOptions;
     private final StringBuilder sb = new StringBuilder(512);
 
     Narrator(Board board) {
@@ -19,8 +20,10 @@ final class Narrator {
         }
         List<Option> os = board.options();
         labels = new String[os.size()];
+        allOptions = new int[os.size()];
         for (int o = 0; o < labels.length; o++) {
             labels[o] = os.get(o).label();
+            allOptions[o] = o;
         }
     }
 
@@ -62,19 +65,7 @@ final class Narrator {
 
     /** As {@link #diff(boolean[], boolean[], int[])} over all options. */
     Narrator diff(boolean[] x, boolean[] y) {
-        int start = sb.length();
-        for (int o = 0; o < x.length; o++) {
-            if (x[o] != y[o]) {
-                if (sb.length() > start) {
-                    sb.append(", ");
-                }
-                sb.append(labels[o]).append(" = ").append(yesNo(x[o]));
-            }
-        }
-        if (sb.length() == start) {
-            sb.append("nothing different");
-        }
-        return this;
+        return diff(x, y, allOptions);
     }
 
     /** "Label = yes, Other = no" for those of {@code options} that {@code fixed} says are fixed. */
