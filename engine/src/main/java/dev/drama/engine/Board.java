@@ -136,12 +136,84 @@ public final class Board {
         return List.of(optionIndex.ids);
     }
 
+    /*
+     * A move changes one character's position or intentions: only that is checked, and the
+     * rest of the board is shared, not rebuilt and revalidated (the server does this after
+     * every move).
+     */
     public Board withPosition(String characterId, Future position) {
-        return toBuilder().position(characterId, position.values()).build();
+        Character c = characterFor(POSITION, characterId);
+        return new Board(characters, options, characterIndex, optionIndex,
+                replaced(positions, characterId, onOptions(POSITION, c, position.values(), optionIndex, options)),
+                intentions, doubts, preferences);
     }
 
     public Board withIntentions(String characterId, Future intentions) {
-        return toBuilder().intentions(characterId, intentions.values()).build();
+        Character c = characterFor(INTENTIONS, characterId);
+        return new Board(characters, options, characterIndex, optionIndex, positions,
+                replaced(this.intentions, characterId, onOptions(INTENTIONS, c, intentions.values(), optionIndex, options)),
+                doubts, preferences);
+    }
+
+    private Character characterFor(Stance stance, String characterId) {
+        Integer i = characterIndex.get(characterId);
+        if (i == null) {
+            List<String> ids = characters.stream().map(Character::id).toList();
+            throw new BoardException(stance.what + " given for unknown character '" + characterId + "'" + hint(characterId, ids));
+        }
+        return characters.get(i);
+    }
+
+    private static Map<String, Future> replaced(Map<String, Future> all, String characterId, Future future) {
+        Map<String, Future> copy = new LinkedHashMap<>(all);
+        copy.put(characterId, future);
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** What a character proposes, or what it says it will do on its own options. */
+    private enum Stance {
+        POSITION("position", "names", "gives"),
+        INTENTIONS("intentions", "name", "give");
+
+        final String what;
+        final String names;
+        final String gives;
+
+        Stance(String what, String names, String gives) {
+            this.what = what;
+            this.names = names;
+            this.gives = gives;
+        }
+    }
+
+    private static final Stance POSITION = Stance.POSITION;
+    private static final Stance INTENTIONS = Stance.INTENTIONS;
+
+    /** A character's position or intentions as a future on the board's options, checked. */
+    private static Future onOptions(Stance stance, Character c, Map<String, Boolean> values, OptionIndex index,
+                                    List<Option> options) {
+        boolean[] isFixed = new boolean[index.size()];
+        boolean[] fixed = new boolean[index.size()];
+        String subject = stance.what + " of character '" + c.id() + "'";
+        for (Map.Entry<String, Boolean> e : values.entrySet()) {
+            int i = index.indexOf(e.getKey());
+            if (i < 0) {
+                throw new BoardException(subject + " (" + c.name() + ") " + stance.names + " unknown option '"
+                        + e.getKey() + "'" + hint(e.getKey(), List.of(index.ids)));
+            }
+            Option o = options.get(i);
+            if (stance == INTENTIONS && !o.owner().equals(c.id())) {
+                throw new BoardException(subject + " (" + c.name() + ") " + stance.names + " option '" + o.id()
+                        + "' (" + o.label() + "), which character '" + o.owner()
+                        + "' owns; a character states intentions on its own options only");
+            }
+            if (e.getValue() == null) {
+                throw new BoardException(subject + " " + stance.gives + " option '" + e.getKey() + "' no value");
+            }
+            isFixed[i] = true;
+            fixed[i] = e.getValue();
+        }
+        return Future.partial(index, isFixed, fixed);
     }
 
     public Board withDoubt(String holderId, String aboutId, boolean doubts) {
@@ -298,10 +370,6 @@ public final class Board {
                 optionIds.add(o.id());
             }
             OptionIndex index = new OptionIndex(optionIds);
-            Map<String, Option> optionById = new HashMap<>();
-            for (Option o : options) {
-                optionById.put(o.id(), o);
-            }
 
             for (String id : preferences.keySet()) {
                 if (!characterIndex.containsKey(id)) {
@@ -329,49 +397,13 @@ public final class Board {
             Map<String, Future> pos = new LinkedHashMap<>();
             checkCharacters("position", positions.keySet(), characterIndex, characterIds);
             for (Character c : characters) {
-                Map<String, Boolean> fixed = positions.getOrDefault(c.id(), Map.of());
-                boolean[] isFixed = new boolean[optionIds.size()];
-                boolean[] values = new boolean[optionIds.size()];
-                for (Map.Entry<String, Boolean> e : fixed.entrySet()) {
-                    int i = index.indexOf(e.getKey());
-                    if (i < 0) {
-                        throw new BoardException("position of character '" + c.id() + "' (" + c.name() + ") names unknown option '"
-                                + e.getKey() + "'" + hint(e.getKey(), optionIds));
-                    }
-                    if (e.getValue() == null) {
-                        throw new BoardException("position of character '" + c.id() + "' gives option '" + e.getKey() + "' no value");
-                    }
-                    isFixed[i] = true;
-                    values[i] = e.getValue();
-                }
-                pos.put(c.id(), Future.partial(index, isFixed, values));
+                pos.put(c.id(), onOptions(POSITION, c, positions.getOrDefault(c.id(), Map.of()), index, options));
             }
 
             Map<String, Future> intents = new LinkedHashMap<>();
             checkCharacters("intentions", intentions.keySet(), characterIndex, characterIds);
             for (Character c : characters) {
-                Map<String, Boolean> stated = intentions.getOrDefault(c.id(), Map.of());
-                boolean[] isFixed = new boolean[optionIds.size()];
-                boolean[] values = new boolean[optionIds.size()];
-                for (Map.Entry<String, Boolean> e : stated.entrySet()) {
-                    int i = index.indexOf(e.getKey());
-                    if (i < 0) {
-                        throw new BoardException("intentions of character '" + c.id() + "' (" + c.name() + ") name unknown option '"
-                                + e.getKey() + "'" + hint(e.getKey(), optionIds));
-                    }
-                    Option o = optionById.get(e.getKey());
-                    if (!o.owner().equals(c.id())) {
-                        throw new BoardException("intentions of character '" + c.id() + "' (" + c.name() + ") name option '" + o.id()
-                                + "' (" + o.label() + "), which character '" + o.owner()
-                                + "' owns; a character states intentions on its own options only");
-                    }
-                    if (e.getValue() == null) {
-                        throw new BoardException("intentions of character '" + c.id() + "' give option '" + e.getKey() + "' no value");
-                    }
-                    isFixed[i] = true;
-                    values[i] = e.getValue();
-                }
-                intents.put(c.id(), Future.partial(index, isFixed, values));
+                intents.put(c.id(), onOptions(INTENTIONS, c, intentions.getOrDefault(c.id(), Map.of()), index, options));
             }
 
             Map<String, Set<String>> doubtSets = new LinkedHashMap<>();
