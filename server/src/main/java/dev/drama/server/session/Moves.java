@@ -31,6 +31,7 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.proto.Talk;
 import dev.drama.proto.TalkSent;
 import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.server.visibility.Visibility;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -399,7 +400,7 @@ final class Moves {
     }
 
     private Decision export(Participant who, dev.drama.proto.ExportDebrief e) {
-        require(who.role() == Role.TRAINER || state.phase() == Phase.DEBRIEF || state.phase() == Phase.ENDED,
+        require(who.role() == Role.TRAINER || Visibility.revealed(state.phase()),
                 NOT_ALLOWED, "the debrief is shared when the trainer opens the debrief");
         return new Decision.Export(e.getFormat(), who.role() == Role.TRAINER);
     }

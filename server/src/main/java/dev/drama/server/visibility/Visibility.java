@@ -19,18 +19,23 @@ public final class Visibility {
 
     public static Audience audienceOf(ServerMessage message, Phase phase) {
         return switch (message.getBodyCase()) {
-            case BRIEFING -> phase == Phase.DEBRIEF || phase == Phase.ENDED
+            case BRIEFING -> revealed(phase)
                     ? Audience.EVERYONE : Audience.character(message.getBriefing().getCharacterId());
-            case DILEMMA -> phase == Phase.DEBRIEF || phase == Phase.ENDED
+            case DILEMMA -> revealed(phase)
                     ? Audience.EVERYONE : Audience.character(message.getDilemma().getDilemma().getHolderId());
             case TALK -> message.getTalk().getPrivate() ? talkers(message) : Audience.EVERYONE;
             case OFFER -> offerParties(message);
             case COMMITMENT -> message.getCommitment().getChoicesCount() == 0
                     ? Audience.EVERYONE : Audience.character(message.getCommitment().getCharacterId());
-            case DEBRIEF -> phase == Phase.DEBRIEF || phase == Phase.ENDED ? Audience.EVERYONE : Audience.TRAINERS;
+            case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
             case SESSIONS, PACKS, JOIN_CODE -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
+    }
+
+    /** From the debrief on, briefings, dilemmas and the debrief itself are everyone's. */
+    public static boolean revealed(Phase phase) {
+        return phase == Phase.DEBRIEF || phase == Phase.ENDED;
     }
 
     public static boolean mayReceive(Viewer viewer, Audience audience) {
