@@ -42,12 +42,7 @@ public final class PackAnalyseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run(System.out);
-        } catch (RuntimeException e) {
-            System.err.println("drama pack analyse: failed: " + e + " (this is a bug; please report it with the pack)");
-            return 3;
-        }
+        return PackCommand.guarded("analyse", () -> run(System.out));
     }
 
     int run(PrintStream out) throws Exception {

@@ -35,12 +35,7 @@ public final class PackCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run(System.out);
-        } catch (RuntimeException e) {
-            System.err.println("drama pack check: failed: " + e + " (this is a bug; please report it with the pack)");
-            return 3;
-        }
+        return PackCommand.guarded("check", () -> run(System.out));
     }
 
     int run(PrintStream out) throws Exception {
