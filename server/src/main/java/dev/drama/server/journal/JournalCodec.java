@@ -35,6 +35,11 @@ public final class JournalCodec {
     private JournalCodec() {
     }
 
+    /** Where the first record of a journal starts. */
+    public static int headerLength() {
+        return HEADER.length;
+    }
+
     /** Where a journal is damaged: after {@code recordsBefore} good records, at byte {@code offset}. */
     public record Damage(int recordsBefore, long offset, String what) {
         /** The damaged record, counted from 1 as people count. */
@@ -112,7 +117,8 @@ public final class JournalCodec {
         return read(bytes);
     }
 
-    static Contents read(byte[] bytes) {
+    /** Reads a journal held in memory, by the same rules. */
+    public static Contents read(byte[] bytes) {
         return isLegacy(bytes) ? readLegacy(bytes) : readFramed(bytes);
     }
 
