@@ -314,10 +314,10 @@ public final class Session {
     /** A batch is on disk: its effects go out, then its replies. */
     private void saved(Batch batch) {
         publish(batch.effects);
-            if (batch.entersDebrief()) {
-                // The debrief is everyone's now: send it once, built from the journal like every export.
-                publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
-            }
+        if (batch.entersDebrief()) {
+            // The debrief is everyone's now: send it once, built from the journal like every export.
+            publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
+        }
         batch.replies.forEach(Runnable::run);
         summaryChanged();
         followUps();
@@ -360,7 +360,7 @@ public final class Session {
         journal.retry(file, records).whenComplete((ok, failure) -> run(() -> {
             inFlight--;
             if (failure != null) {
-                retryDelayMs = Math.min(retryDelayMs * 2, MAX_RETRY_MS);
+                retryDelayMs = Math.min(Math.max(FIRST_RETRY_MS, retryDelayMs * 2), MAX_RETRY_MS);
                 log.warn("session {}: journal still cannot be saved; next try in {} ms", id(), retryDelayMs);
                 scheduleRetry();
                 return;

@@ -135,10 +135,13 @@ public final class SessionRegistry implements Session.Listener {
         Path keptAt = null;
         if (damage.isPresent()) {
             keptAt = keepAside(path);
-            log.error("{} is damaged at record {} (offset {}): {}; the session is recovered up to the record before it, "
-                    + "and the {} bytes from there on could not be recovered; the file as found is kept at {}",
-                    path, damage.get().record(), damage.get().offset(), damage.get().what(),
-                    contents.fileLength() - damage.get().offset(), keptAt);
+            JournalCodec.Damage d = damage.get();
+            log.error("{} is damaged at offset {}: {}; {}; the file as found is kept at {}", path, d.offset(), d.what(),
+                    d.inHeader() ? "every record passed its checksum and is recovered"
+                            : "the session is recovered with the " + d.recordsBefore() + " records before it; the "
+                            + (contents.fileLength() - d.offset()) + " bytes from record " + d.record()
+                            + " on could not be recovered",
+                    keptAt);
         }
         SessionOpened opened = contents.records().get(0).getSessionOpened();
         Pack pack = packs.find(opened.getPackId(), opened.getPackDigest()).orElseGet(() -> {
