@@ -228,9 +228,27 @@ public final class Board {
         return b.build();
     }
 
-    /** The board with one more accepted agreement (positions and intentions are the caller's to change). */
+    /**
+     * The board after the parties accept an agreement: each party's position now fixes the agreed
+     * values, and each states it will carry out its own part, so that an agreement covering every
+     * contested option is a commitment point the engine can judge for co-operation and trust. The
+     * agreement is recorded, so that ways out can say when a move would break it.
+     */
     public Board withAgreement(Agreement agreement) {
-        return toBuilder().agreement(agreement.parties(), agreement.values()).build();
+        Builder b = toBuilder().agreement(agreement.parties(), agreement.values());
+        for (String party : agreement.parties()) {
+            characterFor(POSITION, party);
+            Map<String, Boolean> position = new LinkedHashMap<>(positions.get(party).values());
+            Map<String, Boolean> intents = new LinkedHashMap<>(intentions.get(party).values());
+            agreement.values().forEach((optionId, value) -> {
+                position.put(optionId, value);
+                if (option(optionId).map(o -> o.owner().equals(party)).orElse(false)) {
+                    intents.put(optionId, value);
+                }
+            });
+            b.position(party, position).intentions(party, intents);
+        }
+        return b.build();
     }
 
     /** The agreements accepted so far, oldest first. */

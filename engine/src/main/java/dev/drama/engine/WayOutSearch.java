@@ -501,7 +501,7 @@ final class WayOutSearch {
                 boolean v = e.getValue();
                 boolean breaks = intentions != null && intentions.containsKey(e.getKey()) && intentions.get(e.getKey()) != v
                         || position != null && position.containsKey(e.getKey()) && position.get(e.getKey()) != v
-                        || released != null && s.owner[o] == a && contains(released, o);
+                        || released != null && s.owner[o] == a && contains(released, o) && s.fixed[a][o] && s.fixedValue[a][o] == v;
                 if (breaks) {
                     on.add(o);
                 }
