@@ -64,8 +64,14 @@ public record ServerConfig(
         public static final int LOG_BURST = 40;
 
         public static Defences defaults() {
+            // A trainer's frame holds the largest pack zip the server would take, and the rest of the command.
             return new Defences(30, 3_000, 50, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                    8 * 1024 * 1024, 256 * 1024, 4 * 1024 * 1024, 2);
+                    dev.drama.scenarios.load.PackFiles.MAX_ZIP_BYTES + 64 * 1024, 256 * 1024, 4 * 1024 * 1024, 2);
+        }
+
+        public Defences withTrainerMaxFrameBytes(int value) {
+            return new Defences(failedLookupsPerAddressPerMinute, failedLookupsPerMinute, refusalsPerWindow, refusalWindow,
+                    frameDeadline, value, talkBytesPerCharacter, talkBytesPerSession, logLinesPerAddressPerSecond);
         }
     }
 
