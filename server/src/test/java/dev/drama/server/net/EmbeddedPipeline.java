@@ -37,6 +37,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private final Lobby lobby;
 
     public EmbeddedPipeline() {
+        // Pack uploads checked on the calling thread: every command is answered synchronously here.
+        this(Runnable::run);
+    }
+
+    /** With pack uploads checked wherever {@code packChecks} runs them. */
+    public EmbeddedPipeline(java.util.concurrent.Executor packChecks) {
         try {
             dataDir = Files.createTempDirectory("drama-pipeline");
             secret = TrainerSecret.loadOrCreate(dataDir.resolve("trainer.secret"));
@@ -47,9 +53,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
         SessionRegistry sessions = new SessionRegistry(dataDir.resolve("sessions"), journal, executors,
                 packs, System::currentTimeMillis, dev.drama.server.ServerConfig.defaults());
         dev.drama.server.ServerConfig.Defences defences = dev.drama.server.ServerConfig.Defences.defaults();
-        // Pack uploads checked on the calling thread: every command is answered synchronously here.
         lobby = new Lobby(sessions, packs, secret, new LookupGuard(defences.failedLookupsPerAddressPerMinute(),
-                defences.failedLookupsPerMinute(), System::nanoTime), Runnable::run);
+                defences.failedLookupsPerMinute(), System::nanoTime), packChecks);
     }
 
     /** A fresh connection pipeline with these limits. */
