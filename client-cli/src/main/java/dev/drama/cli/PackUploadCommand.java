@@ -65,7 +65,7 @@ public final class PackUploadCommand implements Callable<Integer> {
         long limit = welcome.getMaxFrameBytes();
         long size = upload.getSerializedSize() + REQUEST_ID_BYTES;
         if (limit > 0 && size > limit) {
-            throw new OneShotRequest.FailedException(String.format(
+            throw new OneShotRequest.FailedException(String.format(java.util.Locale.ROOT,
                     "the pack is %,d bytes zipped; this server takes uploads of up to %,d bytes (its --max-upload);"
                             + " nothing was sent", size, limit));
         }
