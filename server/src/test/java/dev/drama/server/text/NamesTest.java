@@ -15,6 +15,8 @@ class NamesTest {
         assertThat(Names.sameName("Bob Smith", "Bob   Smith")).isTrue();
         assertThat(Names.sameName("Paul", "\uFF30\uFF41\uFF55\uFF4C")).as("fullwidth").isTrue();
         assertThat(Names.sameName("Olga", "0lga")).as("digit zero").isTrue();
+        assertThat(Names.sameName("Mo", "\u041c\u043e")).as("Cyrillic capital Em and small o").isTrue();
+        assertThat(Names.sameName("MO", "\u041c\u041e")).as("all Cyrillic capitals").isTrue();
         assertThat(Names.sameName("Zo\u00eb", "Zoe\u0308")).as("composed and decomposed").isTrue();
     }
 
@@ -29,7 +31,7 @@ class NamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Trainer", "trainer", "TRAINER", "Facilitator", "Facilitator (trainer)", "Bob (trainer)",
             "T\u0433ainer", "Trainer\u200b", "\uFF34\uFF52\uFF41\uFF49\uFF4E\uFF45\uFF52", "T r a i n e r", "The-Facilitator",
-            "F\u0430cilitator"})
+            "F\u0430cilitator", "Tra1ner"})
     void namesThatReadAsTheTrainerAreRecognised(String name) {
         assertThat(Names.imitatesTrainer(name)).isTrue();
     }
