@@ -91,7 +91,7 @@ public final class SessionRegistry implements Session.Listener {
             throw new IOException("could not save the first record of session " + id, e.getCause());
         }
         register(session);
-        log.info("session {} opened on pack {} with join code {}", id, pack, code);
+        log.info("session {} opened on pack {}", id, pack);  // not its join code: logs are read by more people than the room
         return session;
     }
 
@@ -228,7 +228,7 @@ public final class SessionRegistry implements Session.Listener {
 
     private void register(Session session) {
         byId.put(session.id(), session);
-        byCode.put(session.joinCode(), session);
+        byCode.put(Tokens.canonicalJoinCode(session.joinCode()), session);
     }
 
     @Override
@@ -238,8 +238,8 @@ public final class SessionRegistry implements Session.Listener {
 
     @Override
     public void joinCodeChanged(Session session, String before, String after) {
-        byCode.remove(before, session);
-        byCode.put(after, session);
+        byCode.remove(Tokens.canonicalJoinCode(before), session);
+        byCode.put(Tokens.canonicalJoinCode(after), session);
         log.info("session {}: join code rotated", session.id());
     }
 
@@ -247,12 +247,12 @@ public final class SessionRegistry implements Session.Listener {
         String code;
         do {
             code = Tokens.newJoinCode();
-        } while (byCode.containsKey(code));
+        } while (byCode.containsKey(Tokens.canonicalJoinCode(code)));
         return code;
     }
 
     public Optional<Session> byJoinCode(String code) {
-        return Optional.ofNullable(byCode.get(code.strip().toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(byCode.get(Tokens.canonicalJoinCode(code)));
     }
 
     public Optional<Seat> byToken(String token) {
