@@ -53,7 +53,7 @@ public final class DramaServer implements AutoCloseable {
 
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
-        OwnerOnly.directory(config.sessionsDir().getParent()); // the data folder: briefings, talk, the trainer secret
+        OwnerOnly.directory(config.dataDir()); // briefings, private talk, the trainer secret
         OwnerOnly.directory(config.sessionsDir());
         this.secret = TrainerSecret.loadOrCreate(config.trainerSecretFile());
         this.packs = new PackRegistry(Files.createDirectories(config.effectivePacksDir()));
