@@ -2,6 +2,7 @@ package dev.drama.server.session;
 
 import static dev.drama.proto.ErrorCode.*;
 import static dev.drama.server.session.Refusal.require;
+import static dev.drama.server.session.Refusal.requireNone;
 
 import dev.drama.engine.Option;
 import dev.drama.proto.AdvancePhase;
@@ -31,6 +32,7 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.proto.Talk;
 import dev.drama.proto.TalkSent;
 import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.server.text.TextRules;
 import dev.drama.server.visibility.Visibility;
 import java.util.HashSet;
 import java.util.List;
@@ -302,6 +304,7 @@ final class Moves {
                     "there is no offer '" + m.getCountersOfferId() + "' to counter");
         }
         require(m.getNote().length() <= maxTextChars, TEXT_TOO_LONG, "the note is over " + maxTextChars + " characters");
+        requireNone(TextRules.textProblem("the note", m.getNote()), INVALID_TEXT);
         Offer offer = Offer.newBuilder()
                 .setOfferId(state.offers().nextId())
                 .setFromCharacterId(who.characterId())
@@ -342,6 +345,7 @@ final class Moves {
         require(!text.isBlank(), MALFORMED_COMMAND, "say something");
         require(text.length() <= maxTextChars, TEXT_TOO_LONG,
                 "that is " + text.length() + " characters; the limit is " + maxTextChars);
+        requireNone(TextRules.textProblem("the text", text), INVALID_TEXT);
         for (String id : to) {
             otherCharacter(who, id);
         }
@@ -401,6 +405,7 @@ final class Moves {
             require(!text.isBlank(), MALFORMED_COMMAND, "name an inject of the pack, or give its text");
             require(text.length() <= maxTextChars, TEXT_TOO_LONG, "the text is over " + maxTextChars + " characters");
         }
+        requireNone(TextRules.textProblem("the text", text), INVALID_TEXT);
         return change(b -> b.setInjectSent(InjectSent.newBuilder().setInjectId(injectId).setText(text)));
     }
 
