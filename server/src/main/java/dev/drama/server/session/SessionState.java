@@ -170,6 +170,10 @@ public final class SessionState {
             out.add(Outbound.to(p, m));
         }
         out.addAll(secretsFor(p));
+        if (p.role() == Role.TRAINER) {
+            // so that the trainer's console can complete inject ids from the start
+            out.add(Outbound.to(p, ServerMessage.newBuilder().setInjects(InjectSchedule.list(this)).build()));
+        }
         return out;
     }
 
