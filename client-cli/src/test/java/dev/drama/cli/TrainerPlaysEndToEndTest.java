@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
-import dev.drama.proto.Join;
 import dev.drama.proto.Offer;
 import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
 import dev.drama.proto.Watch;
-import dev.drama.server.DramaServer;
-import dev.drama.server.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,26 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  * comes at once. Then the reveal, which waits for the trainer, and the debrief on demand.
  */
 class TrainerPlaysEndToEndTest {
-    private static final Path TINY_PACK = Path.of("..", "scenarios", "examples", "tiny");
     private static final String SECRET_NOTE = "carers' secret note";
 
     @TempDir
     Path temp;
 
-    private DramaServer server;
-    private ServerAddress address;
+    private LocalServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        Path pack = temp.resolve("packs").resolve("tiny");
-        copy(TINY_PACK, pack);
-        Path yaml = pack.resolve("pack.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("at: \"negotiation+15\"", "at: \"negotiation\""));
-        server = DramaServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
-                .dataDir(temp.resolve("data")).packsDir(temp.resolve("packs")).build());
-        address = new ServerAddress();
-        address.host = "127.0.0.1";
-        address.port = server.port();
+        // the pack's inject is suggested at the start of the negotiation, so its reminder comes at once
+        server = new LocalServer(temp, yaml -> yaml.replace("at: \"negotiation+15\"", "at: \"negotiation\""));
     }
 
     @AfterEach
@@ -65,21 +52,13 @@ class TrainerPlaysEndToEndTest {
         }
     }
 
-    private ScriptedClient trainee(String code, String name, String character, String script) {
-        ClientMessage join = ClientMessage.newBuilder().setJoin(Join.newBuilder().setJoinCode(code)
-                .setDisplayName(name).setCharacterId(character)).build();
-        return new ScriptedClient(new ConsoleLauncher.Spec(address, true, Role.TRAINEE, null, join, "join"))
-                .script(script);
-    }
-
     @Test
     void theTrainerPlaysAnUnplayedCharacterThenTheRevealWaitsForTheDebrief() throws Exception {
-        ScriptedClient trainer = new ScriptedClient(new ConsoleLauncher.Spec(address, true, Role.TRAINER,
-                server.trainerSecret(), null, "train"));
+        ScriptedClient trainer = server.trainer();
         trainer.type("/new tiny");
         String code = trainer.awaitMessage(ServerMessage::hasSessionJoined).getSessionJoined().getJoinCode();
 
-        ScriptedClient manager = trainee(code, "Priya", "manager", """
+        ScriptedClient manager = server.trainee(code, "Priya", "manager", """
                 /wait-for sessionState NEGOTIATION --timeout 30
                 /offer carers ask protest=no promise late=yes
                 /wait-for notice "nobody plays" --timeout 10
@@ -95,7 +74,7 @@ class TrainerPlaysEndToEndTest {
                 /wait-for debriefSummary --timeout 60
                 /debrief
                 """);
-        ScriptedClient union = trainee(code, "Ann", "union", """
+        ScriptedClient union = server.trainee(code, "Ann", "union", """
                 /wait-for sessionState NEGOTIATION --timeout 30
                 /wait-for offer o5 --timeout 60
                 /wait-for sessionState MOMENT_OF_TRUTH --timeout 60
@@ -105,7 +84,7 @@ class TrainerPlaysEndToEndTest {
                 /wait-for debriefSummary --timeout 60
                 /debrief
                 """);
-        ScriptedClient observer = new ScriptedClient(new ConsoleLauncher.Spec(address, true, Role.OBSERVER, null,
+        ScriptedClient observer = new ScriptedClient(new ConsoleLauncher.Spec(server.address(), true, Role.OBSERVER, null,
                 ClientMessage.newBuilder().setWatch(Watch.newBuilder().setJoinCode(code).setDisplayName("Assessor"))
                         .build(), "watch"));
         observer.script("""
@@ -261,18 +240,5 @@ class TrainerPlaysEndToEndTest {
         return console.messages().stream().anyMatch(m -> m.hasOffer() && m.getOffer().getOffer().getOfferId().equals(id)
                 && m.getOffer().getOffer().getStatus() == status
                 && (m.getOffer().getByCharacterId().equals(by) || m.getOffer().getOffer().getFromCharacterId().equals(by)));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

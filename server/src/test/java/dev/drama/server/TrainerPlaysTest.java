@@ -141,4 +141,55 @@ class TrainerPlaysTest {
         }
         assertThat(observer.received()).noneMatch(m -> m.toString().contains(note));
     }
+
+    @Test
+    void theDebriefNamesPeopleInEveryLineNestsBriefingsAndGivesStructuredEntries() throws Exception {
+        String code = codeOf(trainer);
+        WireClient bob = fixture.anonymous();
+        String bobId = bob.request(cmd().setJoin(Join.newBuilder().setJoinCode(code).setDisplayName("Bob")))
+                .getSessionJoined().getParticipantId();
+        assertThat(trainer.request(cmd().setAssignCharacter(AssignCharacter.newBuilder().setParticipantId(bobId)
+                .setCharacterId("carers"))).hasAck()).isTrue();
+        assertThat(trainer.request(cmd().setAssignCharacter(AssignCharacter.newBuilder().setParticipantId(bobId)))
+                .hasAck()).isTrue();
+        assertThat(trainer.request(cmd().setAssignCharacter(AssignCharacter.newBuilder().setParticipantId(bobId)
+                .setCharacterId("carers"))).hasAck()).isTrue();
+        assertThat(trainer.request(cmd().setRemoveParticipant(RemoveParticipant.newBuilder().setParticipantId(bobId)))
+                .hasAck()).isTrue();
+        assertThat(trainer.request(cmd().setExtendClock(ExtendClock.newBuilder().setSeconds(300))).hasAck()).isTrue();
+        assertThat(trainer.request(cmd().setPauseClock(PauseClock.newBuilder().setPaused(true))).hasAck()).isTrue();
+        assertThat(trainer.request(cmd().setPauseClock(PauseClock.newBuilder().setPaused(false))).hasAck()).isTrue();
+        assertThat(manager.request(cmd().setSetPosition(SetPosition.newBuilder().addSettings(set("late", true))))
+                .hasAck()).isTrue();
+        bob.close();
+
+        String md = trainer.request(cmd().setExportDebrief(ExportDebrief.newBuilder()
+                .setFormat(ExportDebrief.Format.MARKDOWN))).getDebrief().getContent();
+        assertThat(md).contains(" Bob plays Tom Bell\n", " Bob no longer plays Tom Bell\n",
+                " Bob was removed (played Tom Bell)\n", " clock extended by 5 min\n", " clock paused\n",
+                " clock resumed\n", " Priya Nair (Mo) proposes: Open the centre until 8pm on weekdays: yes\n");
+        // the briefings' own headings sit below the debrief's "### Priya Nair"
+        assertThat(md).contains("### Priya Nair\n\n#### Priya Nair, Centre Manager\n").doesNotContain("\n# Priya Nair");
+
+        String json = trainer.request(cmd().setExportDebrief(ExportDebrief.newBuilder()
+                .setFormat(ExportDebrief.Format.JSON))).getDebrief().getContent();
+        var timeline = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("timeline");
+        com.fasterxml.jackson.databind.JsonNode position = null;
+        for (var entry : timeline) {
+            assertThat(entry.has("at") && entry.has("kind") && entry.has("actor") && entry.has("characters")
+                    && entry.has("options") && entry.has("text")).as(entry.toString()).isTrue();
+            if (entry.get("kind").asText().equals("position_set")) {
+                position = entry;
+            }
+        }
+        assertThat(position).isNotNull();
+        assertThat(position.get("actor").asText()).isEqualTo("Mo");
+        assertThat(position.get("characters").toString()).isEqualTo("[\"manager\"]");
+        assertThat(position.get("options").toString()).isEqualTo("[\"late\"]");
+    }
+
+    private static String codeOf(WireClient trainer) {
+        return trainer.received().stream().filter(ServerMessage::hasSessionJoined).findFirst().orElseThrow()
+                .getSessionJoined().getJoinCode();
+    }
 }
