@@ -74,6 +74,13 @@ class TrainerPlaysTest {
                 .addSettings(set("late", true))))).getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_OPTION);
         assertThat(trainer.request(as("carers", say)).hasAck()).isTrue();
         ServerMessage talk = observer.awaitMessage(ServerMessage::hasTalk);
+        // the facilitator guide and the inject list are the trainer's
+        assertThat(trainer.request(cmd().setGetGuide(GetGuide.getDefaultInstance())).getGuide().getText())
+                .contains("## Opening dilemmas");
+        assertThat(manager.request(cmd().setGetGuide(GetGuide.getDefaultInstance())).getError().getCode())
+                .isEqualTo(ErrorCode.NOT_ALLOWED);
+        assertThat(observer.request(cmd().setListInjects(ListInjects.getDefaultInstance())).getError().getCode())
+                .isEqualTo(ErrorCode.NOT_ALLOWED);
         assertThat(talk.getTalk().getFromCharacterId()).isEqualTo("carers");
         assertThat(talk.getTalk().getFromName()).isEqualTo("Tom Bell");
     }

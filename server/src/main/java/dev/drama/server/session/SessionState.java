@@ -19,6 +19,7 @@ import dev.drama.proto.ParticipantEvent;
 import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
+import dev.drama.scenarios.model.Change;
 import dev.drama.scenarios.model.Inject;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.model.PackCharacter;
@@ -149,16 +150,23 @@ public final class SessionState {
     List<String> preferencesInWords(String characterId) {
         List<String> words = pack.preferencesInWords(characterId);
         for (String injectId : injectsSent.keySet()) {
-            Optional<Inject> inject = pack.inject(injectId);
-            if (inject.isPresent()) {
-                for (dev.drama.scenarios.model.Change c : inject.get().changes()) {
-                    if (c instanceof dev.drama.scenarios.model.Change.SetPreference p && p.character().equals(characterId)) {
-                        words = pack.inWords(p.preference());
-                    }
+            for (Change.SetPreference p : preferenceChanges(pack.inject(injectId))) {
+                if (p.character().equals(characterId)) {
+                    words = pack.inWords(p.preference());
                 }
             }
         }
         return words;
+    }
+
+    private static List<Change.SetPreference> preferenceChanges(Optional<Inject> inject) {
+        List<Change.SetPreference> out = new ArrayList<>();
+        inject.ifPresent(i -> i.changes().forEach(c -> {
+            if (c instanceof Change.SetPreference p) {
+                out.add(p);
+            }
+        }));
+        return out;
     }
 
     /** What a participant needs on arriving (or coming back): the state of things, then its own secrets. */
@@ -397,8 +405,8 @@ public final class SessionState {
         if (inject.isPresent()) {
             injectsSent.putIfAbsent(e.getInjectId(), atEpochMs);
             out.addAll(changeBoard(inject.get().applyTo(board), ""));
-            for (dev.drama.scenarios.model.Change c : inject.get().changes()) {
-                if (c instanceof dev.drama.scenarios.model.Change.SetPreference p && board.character(p.character()).isPresent()) {
+            for (Change.SetPreference p : preferenceChanges(inject)) {
+                if (board.character(p.character()).isPresent()) {
                     preferencesChangedBy.put(p.character(), inject.get().title());
                     // The players concerned (and trainers) see their changed preferences in their briefing.
                     if (phase.getNumber() >= Phase.BRIEFING_VALUE) {
