@@ -267,7 +267,7 @@ public final class Board {
 
     /** A reframing: the option is added after the existing ones. */
     public Board withOption(Option option) {
-        return toBuilder().option(option.id(), option.owner(), option.label(), option.statusQuo()).build();
+        return toBuilder().option(option).build();
     }
 
     /** A character arriving, after the existing ones. */
@@ -281,7 +281,7 @@ public final class Board {
             b.character(c.id(), c.name());
         }
         for (Option o : options) {
-            b.option(o.id(), o.owner(), o.label(), o.statusQuo());
+            b.option(o);
         }
         for (Character c : characters) {
             b.preference(c.id(), preferences.get(c.id()));
@@ -349,7 +349,11 @@ public final class Board {
         }
 
         public Builder option(String id, String owner, String label, boolean statusQuo) {
-            options.add(new Option(id == null ? "" : id, owner, label, statusQuo));
+            return option(new Option(id == null ? "" : id, owner, label, statusQuo));
+        }
+
+        public Builder option(Option option) {
+            options.add(option);
             return this;
         }
 
