@@ -5,8 +5,12 @@ import dev.drama.server.journal.Journal;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
 import dev.drama.server.session.SessionRegistry;
+import dev.drama.server.web.DashboardLinks;
+import dev.drama.server.web.StaticSite;
+import dev.drama.server.web.WebChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -41,6 +45,8 @@ public final class DramaServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
+    /** The browser views' port; null when the server serves none. */
+    private final Channel webChannel;
 
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
@@ -63,17 +69,16 @@ public final class DramaServer implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         Lobby lobby = new Lobby(sessions, packs, secret);
+        Channel game = null;
         try {
-            this.serverChannel = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new DramaChannelInitializer(config, ssl, lobby))
-                    .bind(new InetSocketAddress(config.host(), config.port()))
-                    .sync().channel();
+            game = bind(new DramaChannelInitializer(config, ssl, lobby), config.port());
+            this.webChannel = config.httpEnabled() ? bindWeb(ssl, lobby) : null;
+            this.serverChannel = game;
         } catch (Exception e) {  // Netty rethrows a BindException undeclared
             // For instance the port is taken: stop what was started, so the process can exit.
+            if (game != null) {
+                game.close().syncUninterruptibly();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             sessionExecutors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -84,7 +89,30 @@ public final class DramaServer implements AutoCloseable {
         log.info("drama server listening on {}:{}{}; data in {}; {} packs (extra packs and uploads in {}); {} sessions recovered",
                 config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
                 packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered);
+        if (webChannel != null) {
+            lobby.serveDashboard(new DashboardLinks(httpPort(), ssl != null));
+            log.info("browser views (dashboard and projector) on {}:{}{}", config.host(), httpPort(), ssl != null ? " (HTTPS)" : "");
+        }
         log.info("trainer secret in {}", secret.file().toAbsolutePath());
+    }
+
+    private Channel bind(ChannelInitializer<?> initializer, int port) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(new InetSocketAddress(config.host(), port))
+                .sync().channel();
+    }
+
+    private Channel bindWeb(SslContext ssl, Lobby lobby) throws IOException, InterruptedException {
+        try {
+            return bind(new WebChannelInitializer(config, ssl, lobby, StaticSite.fromClasspath()), config.effectiveHttpPort());
+        } catch (Exception e) {  // a BindException, undeclared: say which of the two ports it is
+            throw new IOException("HTTP port " + config.effectiveHttpPort() + " (--http-port): " + e.getMessage(), e);
+        }
     }
 
     /** Binds and starts serving; returns once the port is open. */
@@ -102,6 +130,11 @@ public final class DramaServer implements AutoCloseable {
     /** The bound port (useful when the config asked for port 0). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The bound port of the browser views; 0 when the server serves none. */
+    public int httpPort() {
+        return webChannel == null ? 0 : ((InetSocketAddress) webChannel.localAddress()).getPort();
     }
 
     /** The trainer secret trainer consoles must present in Hello. */
@@ -122,6 +155,9 @@ public final class DramaServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
+        if (webChannel != null) {
+            webChannel.close().syncUninterruptibly();
+        }
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -1,5 +1,6 @@
 package dev.drama.server.net;
 
+import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
 import dev.drama.proto.PackList;
@@ -19,6 +20,7 @@ import dev.drama.server.session.Participant;
 import dev.drama.server.session.Refusal;
 import dev.drama.server.session.Session;
 import dev.drama.server.session.SessionRegistry;
+import dev.drama.server.web.DashboardLinks;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,11 +39,18 @@ public final class Lobby {
     private final SessionRegistry sessions;
     private final PackRegistry packs;
     private final TrainerSecret secret;
+    /** Where the browser views are, once their port is bound; null when the server serves none. */
+    private volatile DashboardLinks dashboard;
 
     public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret) {
         this.sessions = sessions;
         this.packs = packs;
         this.secret = secret;
+    }
+
+    /** From now on a trainer taking a seat is told the session's dashboard and projector links. */
+    public void serveDashboard(DashboardLinks links) {
+        dashboard = links;
     }
 
     /** Handles a command from a connection that has said hello. */
@@ -56,8 +65,7 @@ public final class Lobby {
                     .setSessions(SessionList.newBuilder().addAllSessions(sessions.summaries())).build()));
             case UPLOAD_PACK -> ifTrainer(c, id, () -> upload(c, m));
             case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
-            case ATTACH_TRAINER -> ifTrainer(c, id, () -> enter(c, id, m.getAttachTrainer().getJoinCode(),
-                    "Trainer", Role.TRAINER, ""));
+            case ATTACH_TRAINER -> attachTrainer(c, id, m.getAttachTrainer());
             case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
                     m.getJoin().getCharacterId());
             case WATCH -> enter(c, id, m.getWatch().getJoinCode(),
@@ -135,6 +143,22 @@ public final class Lobby {
         }
     }
 
+    /** With the trainer secret, any session; with a session's dashboard token, that session only. */
+    private void attachTrainer(Connection c, long id, AttachTrainer attach) {
+        String name = attach.getDisplayName().isBlank() ? "Trainer" : attach.getDisplayName();
+        if (c.trainer() || attach.getDashboardToken().isEmpty()) {
+            ifTrainer(c, id, () -> enter(c, id, attach.getJoinCode(), name, Role.TRAINER, ""));
+            return;
+        }
+        Optional<Session> session = sessions.byJoinCode(attach.getJoinCode());
+        if (session.isPresent() && !secret.matchesDashboardToken(session.get().id(), attach.getDashboardToken())) {
+            c.send(Replies.error(id, ErrorCode.NOT_AUTHENTICATED, "that dashboard link is not this session's: "
+                    + "open the link the trainer's console printed"));
+            return;
+        }
+        enter(c, id, attach.getJoinCode(), name, Role.TRAINER, "");
+    }
+
     private void enter(Connection c, long id, String code, String name, Role role, String characterWish) {
         if (!notYetInSession(c, id)) {
             return;
@@ -164,6 +188,11 @@ public final class Lobby {
         return p -> {
             c.membership(new Connection.Membership(session, p));
             log.info("{} is {} '{}' in session {}", c, p.role().name().toLowerCase(), p.displayName(), session.id());
+            DashboardLinks links = dashboard;
+            if (links != null && p.role() == Role.TRAINER) {
+                c.send(ServerMessage.newBuilder().setDashboardLinks(links.forSession(c.channel(), session.joinCode(),
+                        secret.dashboardToken(session.id()))).build());
+            }
         };
     }
 

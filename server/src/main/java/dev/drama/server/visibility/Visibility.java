@@ -28,7 +28,7 @@ public final class Visibility {
             case COMMITMENT -> message.getCommitment().getChoicesCount() == 0
                     ? Audience.EVERYONE : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
-            case SESSIONS, PACKS, JOIN_CODE -> Audience.TRAINERS;
+            case SESSIONS, PACKS, JOIN_CODE, DASHBOARD_LINKS -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
     }
