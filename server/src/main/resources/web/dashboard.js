@@ -85,6 +85,16 @@ function initials(name) {
   return name.split(/\s+/).filter(w => /^[A-Za-z]/.test(w)).map(w => w[0]).join('').slice(0, 3).toUpperCase();
 }
 
+/** A long name on two lines, split at the space nearest its middle. */
+function twoLines(name) {
+  if (name.length <= 14 || !name.includes(' ')) return [name];
+  let best = -1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) {
+    if (best < 0 || Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2)) best = i;
+  }
+  return [name.slice(0, best), name.slice(best + 1)];
+}
+
 function option(id) {
   return state.board && (state.board.options || []).find(o => o.id === id);
 }
@@ -342,24 +352,22 @@ function renderBoard() {
   const stance = id => (b.stances || []).find(s => s.characterId === id) || {};
   const find = (list, optionId) => ((list || []).find(s => s.optionId === optionId) || {}).choice;
   const threatened = optionId => find(b.threatenedFuture, optionId);
-  const head = el('tr', {}, el('th', { scope: 'col' }, 'Option'),
+  const head = el('tr', {}, el('th', { scope: 'col', class: 'option' }, 'Option'),
+    el('th', { scope: 'col', title: 'what the owner says it will do if no agreement is reached' }, 'Intends'),
     characters.map(c => el('th', { scope: 'col', title: c.name + (c.playedBy ? ', played by ' + c.playedBy : ', not played') },
       el('abbr', { 'aria-label': c.name }, initials(c.name)), el('small', {}, c.playedBy || '–'))),
-    el('th', { scope: 'col', class: 'future', title: 'what happens if nobody gives way' }, 'Threat'));
+    el('th', { scope: 'col', class: 'future', title: 'the future if nobody gives way' }, 'Threat'));
   const rows = [];
   for (const owner of characters) {
     const owned = (b.options || []).filter(o => o.ownerId === owner.id);
     if (owned.length === 0) continue;
-    rows.push(el('tr', { class: 'owner' }, el('th', { colspan: characters.length + 2, scope: 'rowgroup' }, owner.name)));
+    rows.push(el('tr', { class: 'owner' }, el('th', { colspan: characters.length + 3, scope: 'rowgroup' }, owner.name)));
     for (const o of owned) {
       rows.push(el('tr', {},
         el('th', { scope: 'row', title: o.description || '' }, o.label),
-        characters.map(c => {
-          const position = find(stance(c.id).position, o.id);
-          const intention = c.id === o.ownerId ? find(stance(c.id).intentions, o.id) : null;
-          return el('td', { class: c.id === o.ownerId ? 'own' : '' }, mark(position, c.name + '\'s position'),
-            intention ? el('span', { class: 'intends' }, 'intends ', mark(intention, owner.name + ' intends')) : null);
-        }),
+        el('td', { class: 'intends' }, mark(find(stance(owner.id).intentions, o.id), owner.name + ' intends')),
+        characters.map(c => el('td', { class: c.id === o.ownerId ? 'own' : '' },
+          mark(find(stance(c.id).position, o.id), c.name + '\'s position'))),
         el('td', { class: 'future' }, mark(threatened(o.id), 'threatened future'))));
     }
   }
@@ -395,7 +403,7 @@ function renderMap() {
   const b = state.board;
   if (!b) return;
   const characters = b.characters || [];
-  const cx = 220, cy = 195, r = 145, nodeR = 26;
+  const cx = 260, cy = 200, r = 135, nodeR = 26;
   const at = new Map(characters.map((c, i) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / characters.length;
     return [c.id, { x: cx + r * Math.cos(a), y: cy + r * Math.sin(a), a }];
@@ -443,11 +451,18 @@ function renderMap() {
   }
   const nodes = characters.map(c => {
     const p = at.get(c.id);
-    const labelY = p.y + (Math.sin(p.a) >= -0.2 ? nodeR + 14 : -nodeR - 8);
+    // The name sits outside the circle, on the node's side, clear of the arrows inside.
+    const cos = Math.cos(p.a), sin = Math.sin(p.a);
+    const anchor = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
+    const lines = twoLines(c.name);
+    const lx = p.x + cos * (nodeR + 6);
+    const ly = anchor !== 'middle' ? p.y + sin * (nodeR + 10) + 4 - 7 * (lines.length - 1)
+      : sin < 0 ? p.y - nodeR - 8 - 14 * (lines.length - 1) : p.y + nodeR + 16;
     return svg('g', { class: 'node' },
       svg('circle', { cx: p.x, cy: p.y, r: nodeR }),
       svg('text', { x: p.x, y: p.y + 5, 'text-anchor': 'middle', class: 'initials' }, initials(c.name)),
-      svg('text', { x: p.x, y: labelY, 'text-anchor': 'middle', class: 'name' }, c.name));
+      svg('text', { y: ly, 'text-anchor': anchor, class: 'name' },
+        lines.map((line, i) => svg('tspan', { x: lx, dy: i === 0 ? 0 : 14 }, line))));
   });
   map.replaceChildren(defs, ...edges, ...nodes, ...badges);
   const count = state.dilemmas.size;
