@@ -498,7 +498,7 @@ function renderDetail() {
     el('p', {}, d.explanation || ''),
     (d.waysOut || []).length ? el('h4', {}, 'Ways out') : null,
     el('ul', { class: 'ways' }, (d.waysOut || []).map(w => el('li', {},
-      el('b', {}, w.kind || 'way out'), ': ', w.description || '', w.cost ? el('small', {}, ' (' + w.cost + ')') : null))),
+      el('b', {}, (w.kind || 'way out').replace(/_/g, ' ')), ': ', w.description || '', w.cost ? el('small', {}, ' (' + w.cost + ')') : null))),
     el('button', { type: 'button', class: 'linklike', onclick: () => select(state.selected) }, 'Back to the list'));
 }
 

@@ -5,7 +5,7 @@ import dev.drama.server.journal.Journal;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
 import dev.drama.server.session.SessionRegistry;
-import dev.drama.server.web.DashboardLinks;
+import dev.drama.server.web.DashboardAddress;
 import dev.drama.server.web.StaticSite;
 import dev.drama.server.web.WebChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
@@ -90,7 +90,7 @@ public final class DramaServer implements AutoCloseable {
                 config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
                 packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered);
         if (webChannel != null) {
-            lobby.serveDashboard(new DashboardLinks(httpPort(), ssl != null));
+            lobby.serveDashboard(new DashboardAddress(httpPort(), ssl != null));
             log.info("browser views (dashboard and projector) on {}:{}{}", config.host(), httpPort(), ssl != null ? " (HTTPS)" : "");
         }
         log.info("trainer secret in {}", secret.file().toAbsolutePath());

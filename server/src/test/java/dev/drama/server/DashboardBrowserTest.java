@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 class DashboardBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
-    static final String PRIVATE = "If residents are not in the room when the agenda is set, we walk. zq-private";
-    static final String NOTE = "One year, Friday and Saturday nights zq-note";
+    static final String PRIVATE = "If residents are not in the room when the agenda is set, we walk.";
+    static final String NOTE = "One year, Friday and Saturday nights";
 
     static String badge(String key) {
         return "!!document.querySelector('[data-key=\"" + key + "\"]')";
@@ -88,7 +88,7 @@ class DashboardBrowserTest {
             long gone = dashboard.until("!" + badge(rejection), PAGE_TIMEOUT);
             acked(chair, cmd().setStateIntentions(StateIntentions.newBuilder().addSettings(set("walkout", true))));
             dashboard.until("document.getElementById('offers').innerText.includes('AGREEMENT')", PAGE_TIMEOUT);
-            dashboard.until("document.getElementById('timeline').innerText.includes('zq-private')", PAGE_TIMEOUT);
+            dashboard.until("document.getElementById('timeline').innerText.includes('we walk')", PAGE_TIMEOUT);
             System.out.printf("DashboardBrowserTest: the dilemma that arose was on the map %d ms after "
                     + "the trainer's console had it, and the resolved one gone %d ms later (polling every 20 ms)%n", shown, gone);
             dashboard.screenshot(SCREENSHOTS.resolve("dashboard-negotiation.png"));
@@ -101,11 +101,11 @@ class DashboardBrowserTest {
 
             Chromium.Page projector = browser.open(links.getProjectorUrl());
             projector.until("document.querySelectorAll('#board th[scope=row]').length > 5", PAGE_TIMEOUT);
-            acked(police, cmd().setSay(Say.newBuilder().setText("Everyone can hear this: zq-public")));
-            projector.until("document.getElementById('timeline').innerText.includes('zq-public')", PAGE_TIMEOUT);
+            acked(police, cmd().setSay(Say.newBuilder().setText("The police will back a youth-led plan if the council funds it.")));
+            projector.until("document.getElementById('timeline').innerText.includes('youth-led plan')", PAGE_TIMEOUT);
             projector.screenshot(SCREENSHOTS.resolve("projector.png"));
             String page = projector.eval("document.documentElement.outerHTML").asText();
-            assertThat(page).doesNotContain("zq-private").doesNotContain("zq-note").doesNotContain("data-key");
+            assertThat(page).doesNotContain(PRIVATE).doesNotContain(NOTE).doesNotContain("data-key");
             for (PackCharacter c : pack.characters()) {
                 for (String sentence : PrivacyOnTheWireTest.distinctiveSentences(pack, c)) {
                     assertThat(page).as("the projector shows %s's briefing", c.id()).doesNotContain(sentence);
@@ -114,9 +114,9 @@ class DashboardBrowserTest {
             assertThat(projector.eval("document.getElementById('controls').hidden").asBoolean()).isTrue();
 
             // The trainer's controls send the ordinary commands: an inject, the pause, the next phase.
-            dashboard.eval("document.getElementById('inject-text').value = 'A free text inject: zq-inject'");
+            dashboard.eval("document.getElementById('inject-text').value = 'The Gazette wants a statement by 5pm'");
             dashboard.eval("document.querySelector('#inject-form button').click()");
-            chair.await(m -> m.hasInject() && m.getInject().getText().contains("zq-inject"), Wire.TIMEOUT);
+            chair.await(m -> m.hasInject() && m.getInject().getText().contains("Gazette wants"), Wire.TIMEOUT);
             dashboard.eval("document.getElementById('pause').click()");
             trainer.await(m -> m.hasSessionState() && m.getSessionState().getPaused(), Wire.TIMEOUT);
             dashboard.until("document.getElementById('pause').textContent === 'Resume'", PAGE_TIMEOUT);

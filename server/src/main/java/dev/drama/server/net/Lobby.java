@@ -20,7 +20,7 @@ import dev.drama.server.session.Participant;
 import dev.drama.server.session.Refusal;
 import dev.drama.server.session.Session;
 import dev.drama.server.session.SessionRegistry;
-import dev.drama.server.web.DashboardLinks;
+import dev.drama.server.web.DashboardAddress;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,7 +40,7 @@ public final class Lobby {
     private final PackRegistry packs;
     private final TrainerSecret secret;
     /** Where the browser views are, once their port is bound; null when the server serves none. */
-    private volatile DashboardLinks dashboard;
+    private volatile DashboardAddress dashboard;
 
     public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret) {
         this.sessions = sessions;
@@ -49,8 +49,8 @@ public final class Lobby {
     }
 
     /** From now on a trainer taking a seat is told the session's dashboard and projector links. */
-    public void serveDashboard(DashboardLinks links) {
-        dashboard = links;
+    public void serveDashboard(DashboardAddress address) {
+        dashboard = address;
     }
 
     /** Handles a command from a connection that has said hello. */
@@ -188,9 +188,9 @@ public final class Lobby {
         return p -> {
             c.membership(new Connection.Membership(session, p));
             log.info("{} is {} '{}' in session {}", c, p.role().name().toLowerCase(), p.displayName(), session.id());
-            DashboardLinks links = dashboard;
-            if (links != null && p.role() == Role.TRAINER) {
-                c.send(ServerMessage.newBuilder().setDashboardLinks(links.forSession(c.channel(), session.joinCode(),
+            DashboardAddress web = dashboard;
+            if (web != null && p.role() == Role.TRAINER) {
+                c.send(ServerMessage.newBuilder().setDashboardLinks(web.linksFor(c.channel(), session.joinCode(),
                         secret.dashboardToken(session.id()))).build());
             }
         };

@@ -1,5 +1,6 @@
 package dev.drama.server.web;
 
+import dev.drama.proto.DashboardLinks;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
@@ -14,18 +15,18 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSession;
 
 /**
- * The links a trainer opens in a browser. The join code and the trainer token go in the
+ * Where the browser views are served, and the links a trainer opens there. The join code and the trainer token go in the
  * URL fragment, which a browser never sends to a server nor puts in a Referer, so they
  * stay out of every log. The host is the one the trainer's console reached this server
  * at (the name it asked for over TLS, else the address it connected to), so the link
  * works from the trainer's machine.
  */
-public record DashboardLinks(int httpPort, boolean tls) {
+public record DashboardAddress(int httpPort, boolean tls) {
 
-    public dev.drama.proto.DashboardLinks forSession(Channel trainerConnection, String joinCode, String dashboardToken) {
+    public DashboardLinks linksFor(Channel trainerConnection, String joinCode, String dashboardToken) {
         String base = (tls ? "https://" : "http://") + hostOf(trainerConnection) + ":" + httpPort + "/#code="
                 + encode(joinCode);
-        return dev.drama.proto.DashboardLinks.newBuilder()
+        return DashboardLinks.newBuilder()
                 .setDashboardUrl(base + "&token=" + encode(dashboardToken))
                 .setProjectorUrl(base)
                 .build();
