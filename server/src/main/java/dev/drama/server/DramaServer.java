@@ -4,6 +4,8 @@ import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
+import dev.drama.server.net.LookupGuard;
+import dev.drama.server.net.SourceLog;
 import dev.drama.server.session.SessionRegistry;
 import dev.drama.server.web.DashboardAddress;
 import dev.drama.server.web.StaticSite;
@@ -18,7 +20,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DramaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DramaServer.class);
+    private static final long SWEEP_SECONDS = 5;
+    private static final int BACKGROUND_QUEUE = 16;
 
     private final ServerConfig config;
     private final TrainerSecret secret;
@@ -44,6 +50,8 @@ public final class DramaServer implements AutoCloseable {
     private final SessionRegistry sessions;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    /** Work that must not run on a network thread: checking uploaded packs, sweeping the per-address limits. */
+    private final EventExecutor background;
     private final Channel serverChannel;
     /** The browser views' port; null when the server serves none. */
     private final Channel webChannel;
@@ -68,11 +76,26 @@ public final class DramaServer implements AutoCloseable {
                 ? SslContextBuilder.forServer(config.tlsCertificate().toFile(), config.tlsKey().toFile()).build() : null;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        Lobby lobby = new Lobby(sessions, packs, secret);
+        // A short queue: a trainer who uploads faster than packs are checked is told to wait.
+        this.background = new DefaultEventExecutor(null, r -> {
+            Thread t = new Thread(r, "background");
+            t.setDaemon(true);
+            return t;
+        }, BACKGROUND_QUEUE, io.netty.util.concurrent.RejectedExecutionHandlers.reject());
+        ServerConfig.Defences defences = config.defences();
+        LookupGuard guesses = new LookupGuard(defences.failedLookupsPerAddressPerMinute(),
+                defences.failedLookupsPerMinute(), System::nanoTime);
+        SourceLog lines = new SourceLog(defences.logLinesPerAddressPerSecond(), ServerConfig.Defences.LOG_BURST,
+                System::nanoTime);
+        background.scheduleAtFixedRate(() -> {
+            guesses.sweep();
+            lines.sweep();
+        }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        Lobby lobby = new Lobby(sessions, packs, secret, guesses, background);
         Channel game = null;
         try {
-            game = bind(new DramaChannelInitializer(config, ssl, lobby), config.port());
-            this.webChannel = config.httpEnabled() ? bindWeb(ssl, lobby) : null;
+            game = bind(new DramaChannelInitializer(config, ssl, lobby, lines), config.port());
+            this.webChannel = config.httpEnabled() ? bindWeb(ssl, lobby, lines) : null;
             this.serverChannel = game;
         } catch (Exception e) {  // Netty rethrows a BindException undeclared
             // For instance the port is taken: stop what was started, so the process can exit.
@@ -82,6 +105,7 @@ public final class DramaServer implements AutoCloseable {
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             sessionExecutors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            background.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             journal.close();
             packs.close();
             throw e;
@@ -107,9 +131,10 @@ public final class DramaServer implements AutoCloseable {
                 .sync().channel();
     }
 
-    private Channel bindWeb(SslContext ssl, Lobby lobby) throws IOException, InterruptedException {
+    private Channel bindWeb(SslContext ssl, Lobby lobby, SourceLog lines) throws IOException, InterruptedException {
         try {
-            return bind(new WebChannelInitializer(config, ssl, lobby, StaticSite.fromClasspath()), config.effectiveHttpPort());
+            return bind(new WebChannelInitializer(config, ssl, lobby, lines, StaticSite.fromClasspath()),
+                    config.effectiveHttpPort());
         } catch (Exception e) {  // a BindException, undeclared: say which of the two ports it is
             throw new IOException("HTTP port " + config.effectiveHttpPort() + " (--http-port): " + e.getMessage(), e);
         }
@@ -161,6 +186,7 @@ public final class DramaServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        background.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         journal.close();
         sessions.close();
         packs.close();

@@ -149,12 +149,14 @@ class DashboardEndpointsTest {
                 for (String wrong : List.of("", token.substring(1), token.toLowerCase(Locale.ROOT).equals(token) ? "x" : token.toLowerCase(Locale.ROOT))) {
                     ServerMessage refused = page.request(cmd().setAttachTrainer(AttachTrainer.newBuilder()
                             .setJoinCode(session.getJoinCode()).setDashboardToken(wrong)));
-                    assertThat(refused.getError().getCode()).as("token '%s'", wrong).isEqualTo(ErrorCode.NOT_AUTHENTICATED);
+                    // Empty: the trainer secret is needed; wrong: as unknown as a wrong join code.
+                    assertThat(refused.getError().getCode()).as("token '%s'", wrong)
+                            .isEqualTo(wrong.isEmpty() ? ErrorCode.NOT_AUTHENTICATED : ErrorCode.UNKNOWN_SESSION);
                 }
                 // This session's token does not open another session.
                 ServerMessage elsewhere = page.request(cmd().setAttachTrainer(AttachTrainer.newBuilder()
                         .setJoinCode(otherSession.getJoinCode()).setDashboardToken(token)));
-                assertThat(elsewhere.getError().getCode()).isEqualTo(ErrorCode.NOT_AUTHENTICATED);
+                assertThat(elsewhere.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SESSION);
 
                 SessionJoined joined = ok(page.request(cmd().setAttachTrainer(AttachTrainer.newBuilder()
                         .setJoinCode(session.getJoinCode()).setDashboardToken(token).setDisplayName("Dashboard"))))

@@ -23,7 +23,10 @@ import dev.drama.server.session.SessionRegistry;
 import dev.drama.server.web.DashboardAddress;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +42,19 @@ public final class Lobby {
     private final SessionRegistry sessions;
     private final PackRegistry packs;
     private final TrainerSecret secret;
+    private final LookupGuard guesses;
+    /** Where pack uploads are checked: seconds of work that must not stall a network thread. */
+    private final Executor packChecks;
     /** Where the browser views are, once their port is bound; null when the server serves none. */
     private volatile DashboardAddress dashboard;
 
-    public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret) {
+    public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret, LookupGuard guesses,
+                 Executor packChecks) {
         this.sessions = sessions;
         this.packs = packs;
         this.secret = secret;
+        this.guesses = guesses;
+        this.packChecks = packChecks;
     }
 
     /** From now on a trainer taking a seat is told the session's dashboard and projector links. */
@@ -99,7 +108,7 @@ public final class Lobby {
         c.trainer(!offered.isEmpty());
         c.send(ServerMessage.newBuilder().setRequestId(id).setWelcome(Welcome.newBuilder()
                 .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_CURRENT).setServer(SERVER_NAME)
-                .setTrainer(c.trainer())).build());
+                .setTrainer(c.trainer()).setMaxFrameBytes(c.maxFrameBytes())).build());
         return true;
     }
 
@@ -143,29 +152,36 @@ public final class Lobby {
         }
     }
 
-    /** With the trainer secret, any session; with a session's dashboard token, that session only. */
+    /**
+     * With the trainer secret, any session; with a session's dashboard token, that session
+     * only. A wrong token is answered like a wrong join code (and counts as a guess), so it
+     * does not tell whether the code was right.
+     */
     private void attachTrainer(Connection c, long id, AttachTrainer attach) {
         String name = attach.getDisplayName().isBlank() ? "Trainer" : attach.getDisplayName();
-        if (c.trainer() || attach.getDashboardToken().isEmpty()) {
-            ifTrainer(c, id, () -> enter(c, id, attach.getJoinCode(), name, Role.TRAINER, ""));
+        String code = attach.getJoinCode();
+        String token = attach.getDashboardToken();
+        if (c.trainer() || token.isEmpty()) {
+            ifTrainer(c, id, () -> enter(c, id, code, name, Role.TRAINER, ""));
             return;
         }
-        Optional<Session> session = sessions.byJoinCode(attach.getJoinCode());
-        if (session.isPresent() && !secret.matchesDashboardToken(session.get().id(), attach.getDashboardToken())) {
-            c.send(Replies.error(id, ErrorCode.NOT_AUTHENTICATED, "that dashboard link is not this session's: "
-                    + "open the link the trainer's console printed"));
-            return;
-        }
-        enter(c, id, attach.getJoinCode(), name, Role.TRAINER, "");
+        enter(c, id, () -> sessions.byJoinCode(code).filter(s -> secret.matchesDashboardToken(s.id(), token)),
+                "that dashboard link opens no session here (the join code may have changed): "
+                        + "use the link the trainer's console printed last", name, Role.TRAINER, "");
     }
 
     private void enter(Connection c, long id, String code, String name, Role role, String characterWish) {
+        enter(c, id, () -> sessions.byJoinCode(code), "no session has the join code '" + code + "'", name, role,
+                characterWish);
+    }
+
+    private void enter(Connection c, long id, Supplier<Optional<Session>> find, String notFound, String name, Role role,
+                       String characterWish) {
         if (!notYetInSession(c, id)) {
             return;
         }
-        Optional<Session> session = sessions.byJoinCode(code);
+        Optional<Session> session = guesses.lookup(c, id, find, notFound);
         if (session.isEmpty()) {
-            c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "no session has the join code '" + code + "'"));
             return;
         }
         session.get().join(c, id, name, role, characterWish, seated(c, session.get()));
@@ -175,9 +191,9 @@ public final class Lobby {
         if (!notYetInSession(c, id)) {
             return;
         }
-        Optional<SessionRegistry.Seat> seat = sessions.byToken(token);
+        Optional<SessionRegistry.Seat> seat = guesses.lookup(c, id, () -> sessions.byToken(token),
+                "that resume token is not known here");
         if (seat.isEmpty()) {
-            c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "that resume token is not known here"));
             return;
         }
         Session session = seat.get().session();
@@ -222,6 +238,15 @@ public final class Lobby {
     }
 
     private void upload(Connection c, ClientMessage m) {
+        try {
+            packChecks.execute(() -> checkAndLoad(c, m));
+        } catch (RejectedExecutionException e) {
+            c.send(Replies.error(m.getRequestId(), ErrorCode.LIMIT_REACHED,
+                    "the server is busy checking other packs; try again in a moment"));
+        }
+    }
+
+    private void checkAndLoad(Connection c, ClientMessage m) {
         long id = m.getRequestId();
         UploadResult result = packs.upload(m.getUploadPack().getFileName(), m.getUploadPack().getZip().toByteArray());
         if (result.ok()) {

@@ -7,6 +7,7 @@ import dev.drama.server.net.ConnectionLimiter;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
 import dev.drama.server.net.SlowReaderGuard;
+import dev.drama.server.net.SourceLog;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -46,11 +47,13 @@ public final class WebChannelInitializer extends ChannelInitializer<SocketChanne
     private final ServerConfig config;
     private final SslContext ssl;
     private final Lobby lobby;
+    private final SourceLog lines;
     private final StaticSite site;
     private final ConnectionLimiter connectionLimiter;
 
-    public WebChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, StaticSite site) {
+    public WebChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, SourceLog lines, StaticSite site) {
         this.config = config;
+        this.lines = lines;
         this.ssl = ssl;
         this.lobby = lobby;
         this.site = site;
@@ -88,9 +91,10 @@ public final class WebChannelInitializer extends ChannelInitializer<SocketChanne
         p.replace(REQUESTS, FRAME_AGGREGATOR, new WebSocketFrameAggregator(limits.maxFrameBytes()));
         p.addLast(JSON, new JsonFrameCodec());
         p.addLast(DramaChannelInitializer.SLOW_READER, new SlowReaderGuard(DramaChannelInitializer.SLOW_READER_GRACE_MS));
-        p.addLast(DramaChannelInitializer.RATE_LIMIT,
-                new CommandRateLimiter(limits.commandsPerSecond(), limits.commandBurst()));
-        p.addLast(DramaChannelInitializer.HANDLER, new ConnectionHandler(lobby));
+        ServerConfig.Defences defences = config.defences();
+        p.addLast(DramaChannelInitializer.RATE_LIMIT, new CommandRateLimiter(limits.commandsPerSecond(),
+                limits.commandBurst(), defences.refusalsPerWindow(), defences.refusalWindow()));
+        p.addLast(DramaChannelInitializer.HANDLER, new ConnectionHandler(lobby, lines));
         log.info("{} opened a browser view", p.channel().remoteAddress());
     }
 }
