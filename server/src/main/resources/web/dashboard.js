@@ -29,7 +29,7 @@ const wantsTrainer = dashboardToken !== '';
 
 const state = {
   joined: null, session: null, board: null,
-  offers: new Map(), dilemmas: new Map(), selected: null,
+  offers: new Map(), dilemmas: new Map(), selected: null, outcome: null,
   links: null, nextRequest: 1, pending: new Map(), nameTry: 1,
 };
 
@@ -204,9 +204,10 @@ function receive(m) {
   } else if (m.inject) {
     log('inject', 'Inject: ' + (m.inject.title || 'from the trainer') + (m.inject.text ? ': ' + m.inject.text : ''));
   } else if (m.commitment) {
-    const c = m.commitment;
-    log('commit', characterName(c.characterId) + ' committed' + (c.choices ? ': ' + settingsInWords(c.choices) : ''));
+    commitment(m.commitment);
   } else if (m.outcome) {
+    state.outcome = m.outcome.outcome || [];
+    renderBoard();
     log('outcome', 'Outcome: ' + (m.outcome.summary || settingsInWords(m.outcome.outcome)));
   } else if (m.notice) {
     log('notice', m.notice.text);
@@ -224,6 +225,7 @@ function joined(j) {
   state.joined = j;
   state.dilemmas.clear();
   state.offers.clear();
+  state.outcome = null;
   $('timeline').replaceChildren();
   sessionStorage.setItem(resumeKey(), j.resumeToken);
   const trainer = j.role === 'TRAINER';
@@ -261,6 +263,7 @@ function offer(e) {
       + (o.promise ? '; promises ' + settingsInWords(o.promise) : '')
       + (o.threat ? '; threatens ' + settingsInWords(o.threat) : ''));
   renderOffers();
+  renderBoard();
 }
 
 function talk(t) {
@@ -286,6 +289,12 @@ function dilemma(e) {
     if (e.change === 'AROSE') log('dilemma', dilemmaTitle(d) + ' arose');
   }
   renderMap();
+}
+
+function commitment(c) {
+  // A trainer hears of each commitment twice: as everyone does (that it happened), and with the choices.
+  if (!c.choices && state.joined && state.joined.role === 'TRAINER') return;
+  log('commit', characterName(c.characterId) + ' committed' + (c.choices ? ': ' + settingsInWords(c.choices) : ''));
 }
 
 function participant(e) {
@@ -331,7 +340,8 @@ function renderClock() {
   }
   c.classList.toggle('paused', !!s.paused);
   c.classList.toggle('late', seconds !== null && seconds <= 60 && !s.paused);
-  c.textContent = seconds === null ? 'no clock'
+  c.title = seconds === null ? 'this phase has no clock' : '';
+  c.textContent = seconds === null ? '—'
     : (s.paused ? 'paused ' : '') + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
 }
 setInterval(renderClock, 1000);
@@ -352,23 +362,33 @@ function renderBoard() {
   const stance = id => (b.stances || []).find(s => s.characterId === id) || {};
   const find = (list, optionId) => ((list || []).find(s => s.optionId === optionId) || {}).choice;
   const threatened = optionId => find(b.threatenedFuture, optionId);
+  // What accepted offers bind their parties to: the recipients' asks and the sender's promises.
+  const agreed = new Map();
+  for (const o of state.offers.values()) {
+    if (o.status === 'ACCEPTED') [...(o.ask || []), ...(o.promise || [])].forEach(x => agreed.set(x.optionId, x.choice));
+  }
+  const outcome = state.outcome;
   const head = el('tr', {}, el('th', { scope: 'col', class: 'option' }, 'Option'),
     el('th', { scope: 'col', title: 'what the owner says it will do if no agreement is reached' }, 'Intends'),
     characters.map(c => el('th', { scope: 'col', title: c.name + (c.playedBy ? ', played by ' + c.playedBy : ', not played') },
       el('abbr', { 'aria-label': c.name }, initials(c.name)), el('small', {}, c.playedBy || '–'))),
-    el('th', { scope: 'col', class: 'future', title: 'the future if nobody gives way' }, 'Threat'));
+    el('th', { scope: 'col', class: 'future', title: 'the future if nobody gives way' }, 'Threat'),
+    el('th', { scope: 'col', class: 'agreed', title: 'what accepted offers settle' }, 'Agreed'),
+    outcome ? el('th', { scope: 'col', class: 'outcome', title: 'what happened at the moment of truth' }, 'Outcome') : null);
   const rows = [];
   for (const owner of characters) {
     const owned = (b.options || []).filter(o => o.ownerId === owner.id);
     if (owned.length === 0) continue;
-    rows.push(el('tr', { class: 'owner' }, el('th', { colspan: characters.length + 3, scope: 'rowgroup' }, owner.name)));
+    rows.push(el('tr', { class: 'owner' }, el('th', { colspan: characters.length + (outcome ? 5 : 4), scope: 'rowgroup' }, owner.name)));
     for (const o of owned) {
       rows.push(el('tr', {},
         el('th', { scope: 'row', title: o.description || '' }, o.label),
         el('td', { class: 'intends' }, mark(find(stance(owner.id).intentions, o.id), owner.name + ' intends')),
         characters.map(c => el('td', { class: c.id === o.ownerId ? 'own' : '' },
           mark(find(stance(c.id).position, o.id), c.name + '\'s position'))),
-        el('td', { class: 'future' }, mark(threatened(o.id), 'threatened future'))));
+        el('td', { class: 'future' }, mark(threatened(o.id), 'threatened future')),
+        el('td', { class: 'agreed' }, agreed.has(o.id) ? mark(agreed.get(o.id), 'agreed') : ''),
+        outcome ? el('td', { class: 'outcome' }, mark(find(outcome, o.id), 'outcome')) : null));
     }
   }
   $('board').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));

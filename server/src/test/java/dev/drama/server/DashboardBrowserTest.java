@@ -16,7 +16,6 @@ import dev.drama.proto.StateIntentions;
 import dev.drama.proto.Tell;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.model.PackCharacter;
-import dev.drama.scenarios.registry.PackRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,10 +44,7 @@ class DashboardBrowserTest {
             System.out.println("DashboardBrowserTest skipped: " + Chromium.BINARY + " is missing (apt-get install -y chromium)");
         }
         assumeTrue(Chromium.installed(), "no " + Chromium.BINARY);
-        PackRegistry registry = new PackRegistry(null, Duration.ZERO, true);
-        registry.start();
-        Pack pack = registry.find("community-safety").orElseThrow();
-        registry.close();
+        Pack pack = bundledPack("community-safety");
 
         try (ServerFixture f = new ServerFixture();
              Wire trainer = Wire.connect("trainer", f.port(), f.server.trainerSecret());
@@ -88,6 +84,8 @@ class DashboardBrowserTest {
             long gone = dashboard.until("!" + badge(rejection), PAGE_TIMEOUT);
             acked(chair, cmd().setStateIntentions(StateIntentions.newBuilder().addSettings(set("walkout", true))));
             dashboard.until("document.getElementById('offers').innerText.includes('AGREEMENT')", PAGE_TIMEOUT);
+            // The board shows what the agreement settles: Karen funds, Dev runs the outreach and stays.
+            dashboard.until("document.querySelectorAll('#board td.agreed .mark').length === 3", PAGE_TIMEOUT);
             dashboard.until("document.getElementById('timeline').innerText.includes('we walk')", PAGE_TIMEOUT);
             System.out.printf("DashboardBrowserTest: the dilemma that arose was on the map %d ms after "
                     + "the trainer's console had it, and the resolved one gone %d ms later (polling every 20 ms)%n", shown, gone);
@@ -127,6 +125,15 @@ class DashboardBrowserTest {
             dashboard.until("document.querySelector('.phases .now').textContent === 'Moment of truth'", PAGE_TIMEOUT);
             assertThat(List.of(council, police, chair, youth)).allSatisfy(w -> w.await(
                     m -> m.hasSessionState() && m.getSessionState().getPhase() == Phase.MOMENT_OF_TRUTH, Wire.TIMEOUT));
+
+            // Everyone commits; the reveal puts the outcome on the board beside the threatened future.
+            acked(council, commit(set("agenda", true), set("pspo", true), set("fund", true)));
+            acked(police, commit(set("dispersal", true), set("data", false)));
+            acked(chair, commit(set("walkout", true)));
+            acked(youth, commit(set("ywalk", false), set("outreach", true)));
+            dashboard.until("document.querySelectorAll('#board td.outcome .mark').length > 5", PAGE_TIMEOUT);
+            dashboard.until("document.querySelector('.phases .now').textContent === 'Debrief'", PAGE_TIMEOUT);
+            dashboard.screenshot(SCREENSHOTS.resolve("dashboard-debrief.png"));
         }
     }
 }

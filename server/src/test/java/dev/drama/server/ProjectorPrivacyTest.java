@@ -16,9 +16,7 @@ import dev.drama.proto.Tell;
 import dev.drama.proto.Watch;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.model.PackCharacter;
-import dev.drama.scenarios.registry.PackRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,10 +33,7 @@ class ProjectorPrivacyTest {
 
     @Test
     void theProjectorReceivesNothingAnObserverMayNotSee() throws Exception {
-        PackRegistry registry = new PackRegistry(null, Duration.ZERO, true);
-        registry.start();
-        Pack pack = registry.find("community-safety").orElseThrow();
-        registry.close();
+        Pack pack = bundledPack("community-safety");
 
         try (ServerFixture f = new ServerFixture();
              Wire trainer = Wire.connect("trainer", f.port(), f.server.trainerSecret());
