@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -67,8 +66,22 @@ public final class Session {
     private long seq;
     private ScheduledFuture<?> timer;
     private volatile SessionSummary summary;
-    /** Set when a record could not be saved: what is in memory is no longer what is on disk. */
+    /**
+     * Set when records could not be saved: memory is ahead of the disk, so the session takes
+     * no more moves until a retry has saved them (reads go on).
+     */
     private boolean journalFailed;
+    /** Batches applied but not saved, in order: their effects and replies wait for a retry to save them. */
+    private final List<Batch> unsaved = new ArrayList<>();
+    /** Batches given to the journal and not yet answered; a retry waits for them, to rewrite in order. */
+    private int inFlight;
+    private long retryDelayMs;
+    private ScheduledFuture<?> retryTimer;
+    private static final long FIRST_RETRY_MS = 100;
+    private static final long MAX_RETRY_MS = 5_000;
+    private static final String STOPPED = "this session cannot save to its journal just now (is the server's disk full?), "
+            + "so it takes no changes; the board, briefings and debrief can still be read, and it resumes by itself "
+            + "once saving works again";
     /** Commands from connections, handled in batches by {@link #drain()}. */
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -115,12 +128,16 @@ public final class Session {
     public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
                      Consumer<Participant> onJoined) {
         run(() -> {
+            if (journalFailed) {
+                recipient.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
+                return;
+            }
             try {
                 String token = Tokens.newToken();
                 String participantId = "p" + (state.participants().size() + 1);
                 List<JournalRecord.Builder> records = Admission.admit(state, participantId, Tokens.hash(token),
                         displayName, role, characterWish, limits.maxParticipantsPerSession());
-                commit(records, requestId, recipient, () -> {
+                commit(records, () -> {
                     Participant p = state.participant(participantId).orElseThrow();
                     // Seat the connection before it hears it has joined, so its next command finds the seat.
                     onJoined.accept(p);
@@ -215,18 +232,17 @@ public final class Session {
     private Batch handle(Command c, Batch batch) {
         long requestId = c.message().getRequestId();
         Recipient replyTo = c.replyTo();
-        if (journalFailed) {
-            replyTo.send(Replies.error(requestId, ErrorCode.INTERNAL, "this session could not save a move and has stopped; "
-                    + "a restart of the server recovers it as it was last saved"));
-            return batch;
-        }
         Decision decision = moves.decide(c.who(), c.message(), clock.getAsLong());
         if (decision instanceof Decision.Refuse r) {
             replyTo.send(Replies.error(requestId, r.code(), r.message()));
             return batch;
         }
         if (decision instanceof Decision.Change change) {
-            batch.add(this, change.records(), requestId, replyTo, () -> {
+            if (journalFailed) {
+                replyTo.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
+                return batch;
+            }
+            batch.add(this, change.records(), () -> {
                 replyTo.send(ServerMessage.newBuilder().setRequestId(requestId).setAck(Ack.getDefaultInstance()).build());
                 change.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
                         .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
@@ -250,19 +266,14 @@ public final class Session {
         final List<JournalRecord> records = new ArrayList<>();
         final List<Outbound> effects = new ArrayList<>();
         final List<Runnable> replies = new ArrayList<>();
-        final List<Runnable> failureReplies = new ArrayList<>();
 
-        void add(Session session, List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable reply) {
+        void add(Session session, List<JournalRecord.Builder> builders, Runnable reply) {
             for (JournalRecord.Builder b : builders) {
                 JournalRecord record = b.setSeq(++session.seq).setAtEpochMs(session.clock.getAsLong()).build();
                 effects.addAll(session.applyRecord(record));
                 records.add(record);
             }
             replies.add(reply);
-            if (requester != null) {
-                failureReplies.add(() -> requester.send(
-                        Replies.error(requestId, ErrorCode.INTERNAL, "the server could not save that move")));
-            }
         }
 
         boolean entersDebrief() {
@@ -271,9 +282,9 @@ public final class Session {
     }
 
     /** Applies records and journals them; once they are durable, sends their effects, then runs {@code then} (the reply). */
-    private void commit(List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable then) {
+    private void commit(List<JournalRecord.Builder> builders, Runnable then) {
         Batch batch = new Batch();
-        batch.add(this, builders, requestId, requester, then);
+        batch.add(this, builders, then);
         flush(batch);
     }
 
@@ -286,27 +297,85 @@ public final class Session {
             return;
         }
         batch.effects.addAll(state.settle());
-        CompletableFuture<Void> durable = null;
-        for (JournalRecord record : batch.records) {
-            durable = journal.append(file, record);
+        if (journalFailed) {
+            unsaved.add(batch); // a change the session made by itself (a deadline): saved with the others
+            return;
         }
-        durable.whenComplete((ok, failure) -> run(() -> {
+        inFlight++;
+        journal.append(file, batch.records).whenComplete((ok, failure) -> run(() -> {
+            inFlight--;
             if (failure != null) {
-                // The state in memory is now ahead of the disk: take no more moves on it.
-                journalFailed = true;
-                log.error("session {}: journal append failed; the moves are not acknowledged and the session stops",
-                        id(), failure);
-                batch.failureReplies.forEach(Runnable::run);
+                notSaved(batch);
+            } else {
+                saved(batch);
+            }
+        }));
+    }
+
+    /** A batch is on disk: its effects go out, then its replies. */
+    private void saved(Batch batch) {
+        publish(batch.effects);
+        if (batch.entersDebrief()) {
+            // The debrief is everyone's now: send it once, built from the journal like every export.
+            publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
+        }
+        batch.replies.forEach(Runnable::run);
+        summaryChanged();
+        followUps();
+    }
+
+    /**
+     * A batch could not be saved: memory is now ahead of the disk, so the session stops taking
+     * changes, keeps the batch (unacknowledged) and retries, with growing pauses, until the
+     * journal takes it; then it is acknowledged and the session goes on as if the disk had been slow.
+     */
+    private void notSaved(Batch batch) {
+        unsaved.add(batch);
+        if (!journalFailed) {
+            journalFailed = true;
+            retryDelayMs = FIRST_RETRY_MS;
+            log.error("session {}: could not save to its journal; it takes no changes until a retry succeeds", id());
+            notice("this session cannot save just now, so it takes no changes; it retries by itself, and "
+                    + "moves already made are acknowledged once they are saved");
+        }
+        scheduleRetry();
+    }
+
+    private void scheduleRetry() {
+        if (retryTimer != null || inFlight > 0) {
+            return; // the last batch in flight to fail schedules it
+        }
+        try {
+            retryTimer = executor.schedule(this::retry, retryDelayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("session {}: stopped; no retry", id());
+        }
+    }
+
+    /** Writes every unsaved record again, in order, after cutting off what the failed writes left. */
+    private void retry() {
+        retryTimer = null;
+        List<Batch> attempt = List.copyOf(unsaved);
+        List<JournalRecord> records = attempt.stream().flatMap(b -> b.records.stream()).toList();
+        inFlight++;
+        journal.retry(file, records).whenComplete((ok, failure) -> run(() -> {
+            inFlight--;
+            if (failure != null) {
+                retryDelayMs = Math.min(Math.max(FIRST_RETRY_MS, retryDelayMs * 2), MAX_RETRY_MS);
+                log.warn("session {}: journal still cannot be saved; next try in {} ms", id(), retryDelayMs);
+                scheduleRetry();
                 return;
             }
-            publish(batch.effects);
-            if (batch.entersDebrief()) {
-                // The debrief is everyone's now: send it once, built from the journal like every export.
-                publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
+            unsaved.subList(0, attempt.size()).clear();
+            if (unsaved.isEmpty()) {
+                journalFailed = false;
+                log.info("session {}: saving again ({} records written late); taking changes again", id(), records.size());
+                notice("this session is saving again and takes changes again");
+            } else {
+                retryDelayMs = 0; // changes the session made meanwhile: save them at once
+                scheduleRetry();
             }
-            batch.replies.forEach(Runnable::run);
-            summaryChanged();
-            followUps();
+            attempt.forEach(this::saved);
         }));
     }
 
@@ -348,7 +417,7 @@ public final class Session {
     private void changePhase(Phase next) {
         long deadline = PhasePlan.minutes(state.pack(), next).map(m -> clock.getAsLong() + m * 60_000L).orElse(0L);
         commit(List.of(JournalRecord.newBuilder().setPhaseChanged(
-                PhaseChanged.newBuilder().setPhase(next).setDeadlineEpochMs(deadline))), 0, null, () -> { });
+                PhaseChanged.newBuilder().setPhase(next).setDeadlineEpochMs(deadline))), () -> { });
     }
 
     private void scheduleClock() {

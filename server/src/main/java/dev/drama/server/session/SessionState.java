@@ -11,7 +11,9 @@ import dev.drama.proto.Briefing;
 import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.InjectEvent;
+import dev.drama.proto.JournalDamaged;
 import dev.drama.proto.JournalRecord;
+import dev.drama.proto.Notice;
 import dev.drama.proto.Offer;
 import dev.drama.proto.OfferEvent;
 import dev.drama.proto.OptionSetting;
@@ -58,6 +60,8 @@ public final class SessionState {
      */
     private final java.util.ArrayDeque<ServerMessage> history = new java.util.ArrayDeque<>();
     static final int HISTORY_KEPT = 300;
+    /** What recovery found damaged in the journal: told to trainers whenever they attach. */
+    private final List<ServerMessage> damageNotices = new ArrayList<>();
     private long applied;
 
     public SessionState(String sessionId, String joinCode, Pack pack, long createdEpochMs) {
@@ -140,6 +144,7 @@ public final class SessionState {
             out.add(Outbound.to(p, m));
         }
         out.addAll(secretsFor(p));
+        damageNotices.forEach(n -> out.add(Outbound.to(p, n)));
         return out;
     }
 
@@ -245,9 +250,25 @@ public final class SessionState {
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
                         .setCharacterId(e.getCharacterId())).build()));
             }
+            case JOURNAL_DAMAGED -> {
+                ServerMessage notice = damageNotice(record.getJournalDamaged());
+                damageNotices.add(notice);
+                out.add(Outbound.broadcast(notice));
+            }
             case EVENT_NOT_SET -> throw new IllegalArgumentException("journal record without an event");
         }
         return out;
+    }
+
+    private static ServerMessage damageNotice(JournalDamaged d) {
+        String what = d.getLostBytes() == 0
+                ? "the journal was damaged at offset " + d.getOffset() + " (" + d.getDetail()
+                        + "); every record passed its checksum and was recovered"
+                : "the journal was damaged at record " + d.getRecord() + " (offset " + d.getOffset() + ": "
+                        + d.getDetail() + "); the session is recovered up to the record before it, and moves after it ("
+                        + d.getLostBytes() + " bytes) could not be recovered";
+        return ServerMessage.newBuilder().setNotice(Notice.newBuilder().setForTrainers(true)
+                .setText(what + "; the damaged file is kept at " + d.getKeptAt())).build();
     }
 
     private Outbound participantEvent(ParticipantEvent.Change change, Participant p) {

@@ -29,6 +29,7 @@ public final class Visibility {
                     ? Audience.EVERYONE : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
             case SESSIONS, PACKS, JOIN_CODE, DASHBOARD_LINKS -> Audience.TRAINERS;
+            case NOTICE -> message.getNotice().getForTrainers() ? Audience.TRAINERS : Audience.EVERYONE;
             default -> Audience.EVERYONE;
         };
     }
