@@ -13,6 +13,7 @@ import dev.drama.cli.console.ReaderLineSource;
 import dev.drama.cli.console.TerminalConsole;
 import dev.drama.cli.net.ServerConnection;
 import dev.drama.cli.render.HumanRenderer;
+import dev.drama.cli.render.SafeText;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Hello;
 import dev.drama.proto.ProtocolVersion;
@@ -67,11 +68,14 @@ public final class ConsoleLauncher {
         ConsoleState state = new ConsoleState(spec.role());
         HumanRenderer renderer = new HumanRenderer(state);
         TerminalConsole terminal = scripted ? null
-                : new TerminalConsole(new Completions(state), () -> prompt(state), spec.historyName());
+                : new TerminalConsole(new Completions(state), () -> SafeText.forTerminal(prompt(state)), spec.historyName());
         EventSink sink = scripted ? new PrintStreamSink(out) : terminal;
         LineSource lines = scripted ? new ReaderLineSource(in) : terminal;
         Presenter presenter = scripted ? new JsonPresenter(sink) : new HumanPresenter(renderer, sink);
         Console console = new Console(state, presenter, renderer, scripted);
+        if (terminal != null) {
+            console.pager(terminal);
+        }
         ServerConnection.Settings settings;
         try {
             settings = spec.address().settings(hello(spec.trainerSecret()));

@@ -6,6 +6,7 @@ import dev.drama.proto.ErrorCode;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.Notice;
+import dev.drama.proto.OutcomeRevealed;
 import dev.drama.proto.Phase;
 import dev.drama.proto.PhaseChanged;
 import dev.drama.proto.Role;
@@ -65,6 +66,10 @@ public final class Session {
     private final long resumeGraceMs;
     private long seq;
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> injectReminder;
+    /** Injects trainers were reminded of (in memory: after a restart a due one may be reminded of again). */
+    private final java.util.Set<String> injectsReminded = new java.util.HashSet<>();
+    private static final long REMINDER_LATENESS_MS = 60_000;
     private volatile SessionSummary summary;
     /**
      * Set when records could not be saved: memory is ahead of the disk, so the session takes
@@ -316,8 +321,8 @@ public final class Session {
     private void saved(Batch batch) {
         publish(batch.effects);
         if (batch.entersDebrief()) {
-            // The debrief is everyone's now: send it once, built from the journal like every export.
-            publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
+            // A short summary for every screen; the whole debrief is there for the asking (/debrief).
+            publish(List.of(Outbound.broadcast(debriefSummary())));
         }
         batch.replies.forEach(Runnable::run);
         summaryChanged();
@@ -392,8 +397,11 @@ public final class Session {
             listener.participantJoined(this, record.getParticipantJoined().getResumeTokenHash().toByteArray(),
                     record.getParticipantJoined().getParticipantId());
         }
-        if (record.hasPhaseChanged() || record.hasClockChanged()) {
+        if (record.hasPhaseChanged() || record.hasClockChanged() || record.hasOutcomeRevealed()) {
             scheduleClock();
+        }
+        if (record.hasPhaseChanged() || record.hasInjectSent()) {
+            scheduleInjectReminder();
         }
         return effects;
     }
@@ -408,10 +416,17 @@ public final class Session {
 
     /** Moves the session on by itself: the reveal when every player has committed. */
     private void followUps() {
-        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.playedCharacters().isEmpty()
+        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.outcomeRevealed() && !state.playedCharacters().isEmpty()
                 && state.commitments().keySet().containsAll(state.playedCharacters())) {
-            changePhase(Phase.DEBRIEF);
+            reveal();
         }
+    }
+
+    /** Shows the outcome and waits: for the trainer's /phase debrief, or the pause the pack sets. */
+    private void reveal() {
+        long deadline = PhasePlan.revealMinutes(state.pack()).map(m -> clock.getAsLong() + m * 60_000L).orElse(0L);
+        commit(List.of(JournalRecord.newBuilder().setOutcomeRevealed(
+                OutcomeRevealed.newBuilder().setDeadlineEpochMs(deadline))), () -> { });
     }
 
     private void changePhase(Phase next) {
@@ -432,7 +447,8 @@ public final class Session {
         long left = c.deadlineEpochMs() - clock.getAsLong();
         if (left > WARNING_BEFORE_DEADLINE_MS) {
             timer = executor.schedule(() -> {
-                notice("one minute left in the " + Moves.phaseName(state.phase()));
+                notice(state.outcomeRevealed() ? "the debrief opens in one minute"
+                        : "one minute left in the " + Moves.phaseName(state.phase()));
                 scheduleClock();
             }, left - WARNING_BEFORE_DEADLINE_MS, TimeUnit.MILLISECONDS);
         } else {
@@ -444,8 +460,45 @@ public final class Session {
         timer = null;
         switch (state.phase()) {
             case NEGOTIATION -> changePhase(Phase.MOMENT_OF_TRUTH);
-            case MOMENT_OF_TRUTH -> changePhase(Phase.DEBRIEF);
+            case MOMENT_OF_TRUTH -> {
+                if (state.outcomeRevealed()) {
+                    changePhase(Phase.DEBRIEF);
+                } else {
+                    reveal();
+                }
+            }
             default -> notice("time is up for the " + Moves.phaseName(state.phase()) + "; the trainer will move on");
+        }
+    }
+
+    /**
+     * Reminds trainers, at its suggested moment, of the next inject of the current phase not
+     * yet sent. One timer; set again whenever the phase changes or an inject goes out.
+     */
+    private void scheduleInjectReminder() {
+        if (injectReminder != null) {
+            injectReminder.cancel(false);
+            injectReminder = null;
+        }
+        long now = clock.getAsLong();
+        InjectSchedule.next(state, injectsReminded, now - REMINDER_LATENESS_MS).ifPresent(inject -> {
+            long due = InjectSchedule.due(state, inject).orElseThrow();
+            injectReminder = executor.schedule(() -> {
+                injectReminder = null;
+                injectsReminded.add(inject.id());
+                publish(List.of(Outbound.broadcast(ServerMessage.newBuilder().setNotice(Notice.newBuilder()
+                        .setText(InjectSchedule.reminder(inject)).setTrainersOnly(true)).build())));
+                scheduleInjectReminder();
+            }, Math.max(0, due - now), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private ServerMessage debriefSummary() {
+        try {
+            return Debriefs.summary(state, JournalCodec.read(file.path()).records());
+        } catch (IOException e) {
+            log.error("session {}: reading the journal for the debrief summary", id(), e);
+            return ServerMessage.newBuilder().setOutcome(Outcomes.reveal(state).getOutcome()).build();
         }
     }
 
