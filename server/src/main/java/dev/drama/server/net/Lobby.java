@@ -2,6 +2,7 @@ package dev.drama.server.net;
 
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
+import dev.drama.proto.Join;
 import dev.drama.proto.PackList;
 import dev.drama.proto.PackSummary;
 import dev.drama.proto.Pong;
@@ -57,12 +58,12 @@ public final class Lobby {
             case UPLOAD_PACK -> ifTrainer(c, id, () -> upload(c, m));
             case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
             case ATTACH_TRAINER -> ifTrainer(c, id, () -> enter(c, id, m.getAttachTrainer().getJoinCode(),
-                    "Trainer", Role.TRAINER, ""));
+                    m.getAttachTrainer().getDisplayName(), Role.TRAINER, "", Join.getDefaultInstance()));
             case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
-                    m.getJoin().getCharacterId());
-            case WATCH -> enter(c, id, m.getWatch().getJoinCode(),
-                    m.getWatch().getDisplayName().isBlank() ? "Observer" : m.getWatch().getDisplayName(), Role.OBSERVER, "");
-            case RESUME -> resume(c, id, m.getResume().getResumeToken());
+                    m.getJoin().getCharacterId(), m.getJoin());
+            case WATCH -> enter(c, id, m.getWatch().getJoinCode(), m.getWatch().getDisplayName(), Role.OBSERVER, "",
+                    Join.getDefaultInstance());
+            case RESUME -> resume(c, id, m.getResume());
             case LEAVE -> leave(c, id);
             case COMMAND_NOT_SET -> c.send(Replies.error(id, ErrorCode.MALFORMED_COMMAND, "the message holds no command"));
             default -> inSession(c, m);
@@ -126,7 +127,7 @@ public final class Lobby {
         }
         try {
             Session session = sessions.open(m.getCreateSession().getPackId());
-            session.join(c, id, "Trainer", Role.TRAINER, "", seated(c, session));
+            session.join(c, id, m.getCreateSession().getDisplayName(), Role.TRAINER, "", "", 0, seated(c, session));
         } catch (IOException e) {
             log.error("could not open a session", e);
             c.send(Replies.error(id, ErrorCode.INTERNAL, "the server could not create the session's journal"));
@@ -135,7 +136,8 @@ public final class Lobby {
         }
     }
 
-    private void enter(Connection c, long id, String code, String name, Role role, String characterWish) {
+    /** @param kept a trainee's kept token and last event seen (empty for everyone else) */
+    private void enter(Connection c, long id, String code, String name, Role role, String characterWish, Join kept) {
         if (!notYetInSession(c, id)) {
             return;
         }
@@ -144,20 +146,22 @@ public final class Lobby {
             c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "no session has the join code '" + code + "'"));
             return;
         }
-        session.get().join(c, id, name, role, characterWish, seated(c, session.get()));
+        session.get().join(c, id, name, role, characterWish, kept.getResumeToken(), kept.getLastSeq(),
+                seated(c, session.get()));
     }
 
-    private void resume(Connection c, long id, String token) {
+    private void resume(Connection c, long id, dev.drama.proto.Resume resume) {
         if (!notYetInSession(c, id)) {
             return;
         }
+        String token = resume.getResumeToken();
         Optional<SessionRegistry.Seat> seat = sessions.byToken(token);
         if (seat.isEmpty()) {
             c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "that resume token is not known here"));
             return;
         }
         Session session = seat.get().session();
-        session.resume(seat.get().participantId(), token, c, id, seated(c, session));
+        session.resume(seat.get().participantId(), token, c.trainer(), resume.getLastSeq(), c, id, seated(c, session));
     }
 
     private Consumer<Participant> seated(Connection c, Session session) {
