@@ -180,7 +180,12 @@ class SeatsTest {
 
     @Test
     void aFloodOfPrivateTalkNeverMakesAResumeBiggerThanAConnectionMayHaveWaiting() throws Exception {
-        try (ServerFixture f = new ServerFixture(Files.createTempDirectory("drama-seats"), unhurried(20_000));
+        // The talk budgets now refuse such a flood long before; without them, the catch-up's own bound still holds.
+        ServerConfig.Defences d = ServerConfig.Defences.defaults();
+        ServerConfig.Defences noBudget = new ServerConfig.Defences(d.failedLookupsPerAddressPerMinute(),
+                d.failedLookupsPerMinute(), d.refusalsPerWindow(), d.refusalWindow(), d.frameDeadline(),
+                d.trainerMaxFrameBytes(), Integer.MAX_VALUE, Integer.MAX_VALUE, d.logLinesPerAddressPerSecond());
+        try (ServerFixture f = new ServerFixture(Files.createTempDirectory("drama-seats"), unhurried(20_000), noBudget);
              Wire trainer = Wire.connect("trainer", f.port(), f.server.trainerSecret());
              Wire union = Wire.connect("union", f.port(), null)) {
             String code = create(trainer, "tiny").getJoinCode();

@@ -2,6 +2,7 @@ package dev.drama.server.session;
 
 import static dev.drama.proto.ErrorCode.*;
 import static dev.drama.server.session.Refusal.require;
+import static dev.drama.server.session.Refusal.requireNone;
 
 import com.google.protobuf.ByteString;
 import dev.drama.proto.CharacterAssigned;
@@ -11,9 +12,10 @@ import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.proto.SeatReclaimed;
 import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.server.text.Names;
+import dev.drama.server.text.TextRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,7 +47,9 @@ final class Admission {
         require(!asked.isEmpty() || numbered, MALFORMED_COMMAND, "give a display name");
         String base = numbered ? (role == Role.TRAINER ? "Trainer" : "Observer") : asked;
         require(base.length() <= MAX_NAME_CHARS, TEXT_TOO_LONG, "a display name has at most " + MAX_NAME_CHARS + " characters");
-        require(base.chars().noneMatch(Character::isISOControl), MALFORMED_COMMAND, "a display name has no control characters");
+        requireNone(TextRules.nameProblem(base), INVALID_TEXT);
+        require(role == Role.TRAINER || !Names.imitatesTrainer(base), NAME_TAKEN,
+                "'" + base + "' reads as the trainer's name; choose another name");
         for (int n = 1; ; n++) {
             String name = n == 1 ? base : base + " " + n;
             Optional<Participant> holder = holderOf(state, name, role);
@@ -56,25 +60,18 @@ final class Admission {
             if (p.role() == role && !p.connected()) {
                 return reclaim(state, p, tokenHash, characterWish);
             }
-            require(numbered, NAME_TAKEN, p.connected()
-                    ? name + " is in the session and connected now; choose another name"
+            require(numbered, NAME_TAKEN, !p.displayName().equalsIgnoreCase(name)
+                    ? "'" + name + "' looks the same as '" + p.displayName() + "', who is already in the session; choose another name"
+                    : p.connected() ? name + " is in the session and connected now; choose another name"
                     : "someone in the session is already called " + name + "; choose another name");
         }
-    }
-
-    /**
-     * Whether two display names are the same person's. The one place names are compared:
-     * case and surrounding spaces do not make a different name.
-     */
-    static boolean sameName(String a, String b) {
-        return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Who holds a name: anyone not removed, but an observer who left only for another observer. */
     private static Optional<Participant> holderOf(SessionState state, String name, Role arriving) {
         return state.participants().stream()
                 .filter(p -> p.listed() || !p.removed() && arriving == Role.OBSERVER)
-                .filter(p -> sameName(p.displayName(), name))
+                .filter(p -> Names.sameName(p.displayName(), name))
                 .findFirst();
     }
 

@@ -17,6 +17,7 @@ import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
 import dev.drama.server.journal.JournalFile;
 import dev.drama.server.net.Replies;
+import dev.drama.server.text.Names;
 import dev.drama.server.visibility.Visibility;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -85,7 +86,8 @@ public final class Session {
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
         this.admissionLimits = new Admission.Limits(limits.maxParticipantsPerSession(), resumeGraceMs);
-        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode);
+        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode,
+                new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()));
         this.executor = executor;
         this.journal = journal;
         this.file = file;
@@ -128,7 +130,7 @@ public final class Session {
                      String resumeToken, long lastSeq, Consumer<Participant> onJoined) {
         run(() -> {
             Optional<Participant> kept = resumeToken.isEmpty() ? Optional.empty() : state.participants().stream()
-                    .filter(p -> !p.removed() && p.role() == role && Admission.sameName(p.displayName(), displayName)
+                    .filter(p -> !p.removed() && p.role() == role && Names.sameName(p.displayName(), displayName)
                             && Arrays.equals(p.tokenHash(), Tokens.hash(resumeToken)))
                     .findFirst();
             if (kept.isPresent()) {
@@ -358,6 +360,7 @@ public final class Session {
         seq = Math.max(seq, record.getSeq());
         String codeBefore = state.joinCode();
         List<Outbound> effects = state.apply(record);
+        moves.applied(record);
         if (record.hasJoinCodeRotated()) {
             listener.joinCodeChanged(this, codeBefore, state.joinCode());
         }
