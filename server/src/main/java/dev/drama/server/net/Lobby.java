@@ -3,6 +3,7 @@ package dev.drama.server.net;
 import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
+import dev.drama.proto.Join;
 import dev.drama.proto.PackList;
 import dev.drama.proto.PackSummary;
 import dev.drama.proto.Pong;
@@ -76,10 +77,10 @@ public final class Lobby {
             case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
             case ATTACH_TRAINER -> attachTrainer(c, id, m.getAttachTrainer());
             case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
-                    m.getJoin().getCharacterId());
-            case WATCH -> enter(c, id, m.getWatch().getJoinCode(),
-                    m.getWatch().getDisplayName().isBlank() ? "Observer" : m.getWatch().getDisplayName(), Role.OBSERVER, "");
-            case RESUME -> resume(c, id, m.getResume().getResumeToken());
+                    m.getJoin().getCharacterId(), m.getJoin());
+            case WATCH -> enter(c, id, m.getWatch().getJoinCode(), m.getWatch().getDisplayName(), Role.OBSERVER, "",
+                    Join.getDefaultInstance());
+            case RESUME -> resume(c, id, m.getResume());
             case LEAVE -> leave(c, id);
             case COMMAND_NOT_SET -> c.send(Replies.error(id, ErrorCode.MALFORMED_COMMAND, "the message holds no command"));
             default -> inSession(c, m);
@@ -143,7 +144,7 @@ public final class Lobby {
         }
         try {
             Session session = sessions.open(m.getCreateSession().getPackId());
-            session.join(c, id, "Trainer", Role.TRAINER, "", seated(c, session));
+            session.join(c, id, m.getCreateSession().getDisplayName(), Role.TRAINER, "", "", 0, seated(c, session));
         } catch (IOException e) {
             log.error("could not open a session", e);
             c.send(Replies.error(id, ErrorCode.INTERNAL, "the server could not create the session's journal"));
@@ -155,28 +156,30 @@ public final class Lobby {
     /**
      * With the trainer secret, any session; with a session's dashboard token, that session
      * only. A wrong token is answered like a wrong join code (and counts as a guess), so it
-     * does not tell whether the code was right.
+     * does not tell whether the code was right. An empty name is the session's to choose
+     * ("Trainer", or "Trainer 2"... beside a connected trainer).
      */
     private void attachTrainer(Connection c, long id, AttachTrainer attach) {
-        String name = attach.getDisplayName().isBlank() ? "Trainer" : attach.getDisplayName();
+        String name = attach.getDisplayName();
         String code = attach.getJoinCode();
         String token = attach.getDashboardToken();
         if (c.trainer() || token.isEmpty()) {
-            ifTrainer(c, id, () -> enter(c, id, code, name, Role.TRAINER, ""));
+            ifTrainer(c, id, () -> enter(c, id, code, name, Role.TRAINER, "", Join.getDefaultInstance()));
             return;
         }
         enter(c, id, () -> sessions.byJoinCode(code).filter(s -> secret.matchesDashboardToken(s.id(), token)),
                 "that dashboard link opens no session here (the join code may have changed): "
-                        + "use the link the trainer's console printed last", name, Role.TRAINER, "");
+                        + "use the link the trainer's console printed last", name, Role.TRAINER, "", Join.getDefaultInstance());
     }
 
-    private void enter(Connection c, long id, String code, String name, Role role, String characterWish) {
+    /** @param kept a trainee's kept token and last event seen (empty for everyone else) */
+    private void enter(Connection c, long id, String code, String name, Role role, String characterWish, Join kept) {
         enter(c, id, () -> sessions.byJoinCode(code), "no session has the join code '" + code + "'", name, role,
-                characterWish);
+                characterWish, kept);
     }
 
     private void enter(Connection c, long id, Supplier<Optional<Session>> find, String notFound, String name, Role role,
-                       String characterWish) {
+                       String characterWish, Join kept) {
         if (!notYetInSession(c, id)) {
             return;
         }
@@ -184,20 +187,22 @@ public final class Lobby {
         if (session.isEmpty()) {
             return;
         }
-        session.get().join(c, id, name, role, characterWish, seated(c, session.get()));
+        session.get().join(c, id, name, role, characterWish, kept.getResumeToken(), kept.getLastSeq(),
+                seated(c, session.get()));
     }
 
-    private void resume(Connection c, long id, String token) {
+    private void resume(Connection c, long id, dev.drama.proto.Resume resume) {
         if (!notYetInSession(c, id)) {
             return;
         }
+        String token = resume.getResumeToken();
         Optional<SessionRegistry.Seat> seat = guesses.lookup(c, id, () -> sessions.byToken(token),
                 "that resume token is not known here");
         if (seat.isEmpty()) {
             return;
         }
         Session session = seat.get().session();
-        session.resume(seat.get().participantId(), token, c, id, seated(c, session));
+        session.resume(seat.get().participantId(), token, c.trainer(), resume.getLastSeq(), c, id, seated(c, session));
     }
 
     private Consumer<Participant> seated(Connection c, Session session) {
