@@ -325,7 +325,7 @@ function renderPhases() {
   const next = PHASES[at + 1];
   const button = $('next-phase');
   button.disabled = !next;
-  button.textContent = next === 'DEBRIEF' ? 'Reveal: debrief' : next ? 'Next: ' + PHASE_NAMES[next] : 'Last phase';
+  button.textContent = next === 'DEBRIEF' ? 'Open the debrief' : next ? 'Next: ' + PHASE_NAMES[next] : 'Last phase';
   $('pause').textContent = state.session && state.session.paused ? 'Resume' : 'Pause';
 }
 

@@ -126,12 +126,14 @@ class DashboardBrowserTest {
             assertThat(List.of(council, police, chair, youth)).allSatisfy(w -> w.await(
                     m -> m.hasSessionState() && m.getSessionState().getPhase() == Phase.MOMENT_OF_TRUTH, Wire.TIMEOUT));
 
-            // Everyone commits; the reveal puts the outcome on the board beside the threatened future.
+            // Everyone commits; the reveal puts the outcome on the board beside the threatened future,
+            // and the session waits there until the trainer opens the debrief.
             acked(council, commit(set("agenda", true), set("pspo", true), set("fund", true)));
             acked(police, commit(set("dispersal", true), set("data", false)));
             acked(chair, commit(set("walkout", true)));
             acked(youth, commit(set("ywalk", false), set("outreach", true)));
             dashboard.until("document.querySelectorAll('#board td.outcome .mark').length > 5", PAGE_TIMEOUT);
+            dashboard.eval("document.getElementById('next-phase').click()");
             dashboard.until("document.querySelector('.phases .now').textContent === 'Debrief'", PAGE_TIMEOUT);
             dashboard.screenshot(SCREENSHOTS.resolve("dashboard-debrief.png"));
         }
