@@ -225,7 +225,7 @@ class JournalDamageTest {
              Wire trainer = Wire.connect("trainer", f.port(), f.server.trainerSecret());
              Wire carers = Wire.connect("carers", f.port(), null)) {
             assertThat(resume(trainer, trainerToken).hasSessionJoined()).isTrue();
-            Notice notice = trainer.await(m -> m.hasNotice() && m.getNotice().getForTrainers()).getNotice();
+            Notice notice = trainer.await(m -> m.hasNotice() && m.getNotice().getTrainersOnly()).getNotice();
             assertThat(notice.getText()).contains("damaged at record " + (middle + 1), "offset " + starts[middle],
                     "could not be recovered", "journal.bin.damaged-");
             System.out.println("journal damage: the trainer was told: " + notice.getText());

@@ -4,6 +4,8 @@ import static dev.drama.cli.command.CommandSpec.ArgKind.CHARACTER;
 import static dev.drama.cli.command.CommandSpec.ArgKind.CHARACTERS;
 import static dev.drama.cli.command.CommandSpec.ArgKind.COMMAND;
 import static dev.drama.cli.command.CommandSpec.ArgKind.EXPORT_FORMAT;
+import static dev.drama.cli.command.CommandSpec.ArgKind.INJECT;
+import static dev.drama.cli.command.CommandSpec.ArgKind.PLAYER_COMMAND;
 import static dev.drama.cli.command.CommandSpec.ArgKind.MESSAGE_KIND;
 import static dev.drama.cli.command.CommandSpec.ArgKind.NONE;
 import static dev.drama.cli.command.CommandSpec.ArgKind.OFFER;
@@ -36,7 +38,14 @@ public final class Commands {
                 "", List.of("/briefing", "/briefing police"), Audience.EVERYONE, CHARACTER);
         add("who", "/who", "who is in the session, which character each plays, who is connected", "",
                 List.of("/who"), Audience.EVERYONE);
-        add("quit", "/quit", "leave the console", "Ctrl-D does the same.", List.of("/quit"), Audience.EVERYONE);
+        add("history", "/history", "earlier talk, offers and injects, a page at a time",
+                "After a catch-up, the events before those shown; each /history goes one page further back.",
+                List.of("/history"), Audience.EVERYONE);
+        add("quit", "/quit", "leave the console (join again with the same name to come back)",
+                "Ctrl-D on an empty line does the same; Ctrl-C asks first.", List.of("/quit"), Audience.EVERYONE);
+        add("debrief", "/debrief", "read the whole debrief (from the debrief phase on; trainers any time)",
+                "Page by page in the interactive console (Enter for the next page, q to stop); one debrief event\n"
+                        + "in scripted mode. /export md FILE saves it.", List.of("/debrief"), Audience.EVERYONE);
 
         // -- players
         add("choose", "/choose CHARACTER", "ask to play a character (the trainer may assign otherwise)", "",
@@ -87,8 +96,10 @@ public final class Commands {
         add("new", "/new PACK", "start a session from a pack (you get its join code)", "",
                 List.of("/new community-safety"), Audience.TRAINER, PACK);
         add("sessions", "/sessions", "list the sessions on the server", "", List.of("/sessions"), Audience.TRAINER);
-        add("attach", "/attach CODE", "take the trainer seat of a running session", "", List.of("/attach K7QF2M"),
-                Audience.TRAINER);
+        add("attach", "/attach CODE", "take a trainer seat of a running session (yours again, or a co-trainer's)",
+                "With the name this console was opened with (--name), a seat of that name nobody holds is yours\n"
+                        + "again; otherwise you sit as a co-trainer beside the trainers already there.",
+                List.of("/attach K7QF2M"), Audience.TRAINER);
         add("assign", "/assign NAME CHARACTER|none | /assign auto", "give a participant a character (none: take it away)",
                 "NAME is the participant's display name as /who shows it. A character someone else plays moves\n"
                         + "to NAME (to replace an absent trainee). /assign auto gives every waiting player a free one.",
@@ -102,7 +113,16 @@ public final class Commands {
                 Audience.TRAINER);
         add("inject", "/inject INJECT-ID | /inject \"free text\"", "send a scripted inject from the pack, or free text",
                 "One bare word is an inject id from the pack; anything quoted or longer is free text.",
-                List.of("/inject budget-cut", "/inject \"The local paper has the story.\""), Audience.TRAINER, TEXT);
+                List.of("/inject budget-cut", "/inject \"The local paper has the story.\""), Audience.TRAINER, INJECT, TEXT);
+        add("injects", "/injects", "the pack's injects: titles, suggested times, whether sent",
+                "At an inject's suggested time the trainer console says so.", List.of("/injects"), Audience.TRAINER);
+        add("as", "/as CHARACTER COMMAND...", "make a move for a character nobody plays",
+                "COMMAND is any player's command: position, intend, doubt, undoubt, offer, counter, accept,\n"
+                        + "reject, withdraw, say, tell, commit. Refused for a character someone plays. The debrief\n"
+                        + "records that the trainer made the move.",
+                List.of("/as council accept o3", "/as council position funding=yes", "/as council say We need a week."),
+                Audience.TRAINER, CHARACTER, PLAYER_COMMAND);
+        add("guide", "/guide", "the pack's facilitator guide", "", List.of("/guide"), Audience.TRAINER);
         add("export", "/export md|json [FILE]", "export the debrief (to FILE, or on screen)", "",
                 List.of("/export md debrief.md", "/export json"), Audience.TRAINER, EXPORT_FORMAT, TEXT);
         add("remove", "/remove NAME", "remove a participant from the session", "", List.of("/remove Alice"),
@@ -138,6 +158,12 @@ public final class Commands {
 
     public static Optional<CommandSpec> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The commands a trainer may give for a character nobody plays (/as): a player's moves and talk. */
+    public static List<CommandSpec> playerMoves() {
+        return BY_NAME.values().stream().filter(s -> (s.audience() == Audience.PLAYER && !s.name().equals("choose"))
+                || s.name().equals("say") || s.name().equals("tell")).toList();
     }
 
     public static Collection<CommandSpec> all() {

@@ -48,6 +48,10 @@ public final class Console implements ConnectionListener {
     private final CommandParser parser = new CommandParser();
     private final Set<CompletableFuture<ServerMessage>> outstanding = ConcurrentHashMap.newKeySet();
     private ServerLink link;
+    /** Without a terminal there are no pages: the text is shown whole. */
+    private Pager pager;
+    /** Debrief replies a pager will show, so they are not also printed whole as they arrive. */
+    private final java.util.concurrent.atomic.AtomicInteger pagedReplies = new java.util.concurrent.atomic.AtomicInteger();
 
     // the messages /wait-for looks through, guarded by itself
     private final List<Received> log = new ArrayList<>();
@@ -75,12 +79,18 @@ public final class Console implements ConnectionListener {
         this.link = link;
     }
 
+    public void pager(Pager pager) {
+        this.pager = pager;
+    }
+
     // ------------------------------------------------------------------ from the server
 
     @Override
     public void onMessage(ServerMessage message) {
         state.apply(message);
-        presenter.message(message);
+        if (!(message.hasDebrief() && message.getRequestId() != 0 && pagedReplies.get() > 0)) {
+            presenter.message(message);
+        }
         synchronized (log) {
             log.add(new Received(message, JsonRenderer.render(message)));
             if (log.size() > LOG_LIMIT) {
@@ -136,6 +146,8 @@ public final class Console implements ConnectionListener {
         ParseResult result = parser.parse(line, state);
         if (result instanceof ParseResult.Send send) {
             send(send);
+        } else if (result instanceof ParseResult.Paged paged) {
+            page(paged);
         } else if (result instanceof ParseResult.Error error) {
             presenter.localError(error.message());
         } else if (result instanceof ParseResult.Help help) {
@@ -183,6 +195,24 @@ public final class Console implements ConnectionListener {
                     presenter.localError(messageOf(error));
                 }
             });
+        }
+    }
+
+    /** Scripts get the reply as one event; people read it a page at a time. */
+    private void page(ParseResult.Paged paged) {
+        if (scripted || pager == null) {
+            send(new ParseResult.Send(paged.command()));
+            return;
+        }
+        pagedReplies.incrementAndGet();
+        ServerMessage reply;
+        try {
+            reply = await(link.send(paged.command()));
+        } finally {
+            pagedReplies.decrementAndGet();
+        }
+        if (reply != null && reply.hasDebrief()) {
+            pager.page(reply.getDebrief().getContent());
         }
     }
 

@@ -37,6 +37,12 @@ public final class ConsoleState implements ParseContext {
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Dilemma> dilemmas = new LinkedHashMap<>();
     private final List<String> packIds = new ArrayList<>();
+    private String myName = "";
+    /** Between a SessionJoined that took a seat back and the CatchUp that ends what follows it. */
+    private boolean catchingUp;
+    /** Where /history pages back from: the earliest event seq shown so far (0: the latest). */
+    private long historyBefore;
+    private final List<String> injectIds = new ArrayList<>();
 
     /** @param consoleRole the role the console was opened for (a trainer console is TRAINER before any session) */
     public ConsoleState(Role consoleRole) {
@@ -49,6 +55,17 @@ public final class ConsoleState implements ParseContext {
                 joined = message.getSessionJoined();
                 // a (re)join is followed by a fresh snapshot of the current dilemmas
                 dilemmas.clear();
+                catchingUp = joined.getResumed();
+            }
+            case CATCH_UP -> {
+                catchingUp = false;
+                historyBefore = message.getCatchUp().getFirstShownSeq();
+            }
+            case HISTORY -> {
+                if (message.getHistory().getFirstSeq() > 0) {
+                    historyBefore = message.getHistory().getFirstSeq();
+                }
+                message.getHistory().getEventsList().forEach(this::apply);
             }
             case SESSION_STATE -> {
                 session = message.getSessionState();
@@ -61,6 +78,10 @@ public final class ConsoleState implements ParseContext {
             case BRIEFING -> briefings.put(message.getBriefing().getCharacterId(), message.getBriefing());
             case OFFER -> offers.put(message.getOffer().getOffer().getOfferId(), message.getOffer().getOffer());
             case DILEMMA -> applyDilemma(message.getDilemma());
+            case INJECTS -> {
+                injectIds.clear();
+                message.getInjects().getInjectsList().forEach(i -> injectIds.add(i.getInjectId()));
+            }
             case PACKS -> {
                 packIds.clear();
                 message.getPacks().getPacksList().forEach(p -> packIds.add(p.getPackId()));
@@ -73,7 +94,9 @@ public final class ConsoleState implements ParseContext {
 
     private void applyParticipant(ParticipantEvent event) {
         Participant participant = event.getParticipant();
-        if (event.getChange() == ParticipantEvent.Change.REMOVED) {
+        // an observer's seat ends when it leaves: it is no longer in the session
+        if (event.getChange() == ParticipantEvent.Change.REMOVED
+                || event.getChange() == ParticipantEvent.Change.LEFT && participant.getRole() == Role.OBSERVER) {
             participants.remove(participant.getParticipantId());
         } else {
             participants.put(participant.getParticipantId(), participant);
@@ -100,12 +123,27 @@ public final class ConsoleState implements ParseContext {
 
     // ------------------------------------------------------------------ views for renderers and commands
 
+    /** The pack's inject ids, once the server has listed them (trainers). */
+    public synchronized List<String> injectIds() {
+        return List.copyOf(injectIds);
+    }
+
     public synchronized SessionJoined joined() {
         return joined;
     }
 
     public synchronized SessionState session() {
         return session;
+    }
+
+    /** The name this console asked for (trainers: their seat's name; empty: the server's default). */
+    public synchronized void named(String name) {
+        myName = name == null ? "" : name;
+    }
+
+    /** True while the console is being caught up after taking its seat back: state comes in short. */
+    public synchronized boolean catchingUp() {
+        return catchingUp;
     }
 
     public synchronized List<Participant> participants() {
@@ -233,6 +271,16 @@ public final class ConsoleState implements ParseContext {
     @Override
     public synchronized Optional<Offer> offer(String offerId) {
         return Optional.ofNullable(offers.get(offerId));
+    }
+
+    @Override
+    public synchronized String myName() {
+        return myName;
+    }
+
+    @Override
+    public synchronized long historyBefore() {
+        return historyBefore;
     }
 
     /** Names for completion: display names of participants. */

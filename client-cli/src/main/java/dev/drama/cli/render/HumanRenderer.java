@@ -4,6 +4,7 @@ import dev.drama.cli.command.Choices;
 import dev.drama.cli.console.ConsoleState;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
+import dev.drama.proto.CatchUp;
 import dev.drama.proto.CharacterOutcome;
 import dev.drama.proto.CharacterStance;
 import dev.drama.proto.CharacterView;
@@ -12,12 +13,12 @@ import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.Dilemma;
 import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.Error;
+import dev.drama.proto.HistoryPage;
 import dev.drama.proto.InjectEvent;
 import dev.drama.proto.Offer;
 import dev.drama.proto.OfferEvent;
 import dev.drama.proto.OptionSetting;
 import dev.drama.proto.OptionView;
-import dev.drama.proto.OutcomeEvent;
 import dev.drama.proto.PackSummary;
 import dev.drama.proto.Participant;
 import dev.drama.proto.ParticipantEvent;
@@ -62,6 +63,7 @@ public final class HumanRenderer {
 
     private final ConsoleState state;
     private final LongSupplier clock;
+    private final RevealText reveal;
     private Phase lastPhase = Phase.PHASE_UNSPECIFIED;
     private boolean lastPaused;
     private String introductionShown = "";
@@ -73,6 +75,7 @@ public final class HumanRenderer {
     public HumanRenderer(ConsoleState state, LongSupplier clock) {
         this.state = state;
         this.clock = clock;
+        this.reveal = new RevealText(state);
     }
 
     /** What to show for a message; an empty string when there is nothing worth showing (acks, pongs). */
@@ -85,20 +88,42 @@ public final class HumanRenderer {
             case SESSION_JOINED -> joined(out, message.getSessionJoined());
             case SESSION_STATE -> sessionState(out, message.getSessionState());
             case PARTICIPANT -> participant(out, message.getParticipant());
-            case BRIEFING -> briefing(out, message.getBriefing());
-            case BOARD -> board(out, message.getBoard());
+            case BRIEFING -> {
+                if (state.catchingUp()) {
+                    briefingLine(out, message.getBriefing());
+                } else {
+                    briefing(out, message.getBriefing());
+                }
+            }
+            case BOARD -> {
+                if (state.catchingUp()) {
+                    boardLine(out, message.getBoard());
+                } else {
+                    board(out, message.getBoard());
+                }
+            }
+            case CATCH_UP -> catchUp(out, message.getCatchUp());
+            case HISTORY -> history(out, message.getHistory());
             case OFFER -> offer(out, message.getOffer());
             case TALK -> talk(out, message.getTalk());
             case DILEMMA -> dilemma(out, message.getDilemma());
             case INJECT -> inject(out, message.getInject());
-            case OUTCOME -> outcome(out, message.getOutcome());
+            case OUTCOME -> reveal.outcome(out, message.getOutcome());
             case DEBRIEF -> out.append(message.getDebrief().getContent());
             case SESSIONS -> sessions(out, message.getSessions().getSessionsList());
             case PACKS -> packs(out, message.getPacks().getPacksList());
             case COMMITMENT -> commitment(out, message.getCommitment());
-            case NOTICE -> out.append(message.getNotice().getText(), NOTICE);
+            case NOTICE -> out.append((message.getNotice().getTrainersOnly() ? "[for trainers] " : "")
+                    + message.getNotice().getText(), NOTICE);
+            case INJECTS -> InjectTable.render(out, message.getInjects(), clock);
+            case GUIDE -> out.append("Facilitator guide", HEADING).append("\n").append(message.getGuide().getText().isBlank()
+                    ? "this pack has no facilitator guide" : message.getGuide().getText().strip());
+            case DEBRIEF_SUMMARY -> reveal.summary(out, message.getDebriefSummary());
             case JOIN_CODE -> out.append("New join code: " + message.getJoinCode().getJoinCode()
                     + " (the old one no longer works)", NOTICE);
+            case DASHBOARD_LINKS -> out.append("Dashboard (yours, it holds a trainer token): "
+                    + message.getDashboardLinks().getDashboardUrl() + "\nProjector (safe to show the room): "
+                    + message.getDashboardLinks().getProjectorUrl(), NOTICE);
             case ACK, PONG, BODY_NOT_SET -> {
                 // nothing to say
             }
@@ -236,6 +261,9 @@ public final class HumanRenderer {
         if (briefing.getPreferencesCount() > 0) {
             out.append("\n").append(mine ? "What matters to you, most important first:" : "What matters, most important first:",
                     AttributedStyle.BOLD);
+            if (!briefing.getPreferencesChangedBy().isEmpty()) {
+                out.append(" (changed by the news \"" + briefing.getPreferencesChangedBy() + "\")", NOTICE);
+            }
             for (int i = 0; i < briefing.getPreferencesCount(); i++) {
                 out.append("\n  " + (i + 1) + ". " + briefing.getPreferences(i));
             }
@@ -243,6 +271,52 @@ public final class HumanRenderer {
     }
 
     // ------------------------------------------------------------------ the board
+
+    // ------------------------------------------------------------------ coming back: a catch-up, not a replay
+
+    /** The board in one line, for a console that takes its seat back: /board shows it whole. */
+    private void boardLine(AttributedStringBuilder out, BoardView board) {
+        long positions = board.getStancesList().stream().filter(s -> s.getPositionCount() > 0).count();
+        out.append("Board: ", HEADING).append(board.getCharactersCount() + " characters, " + board.getOptionsCount()
+                + " options, " + positions + " with a position"
+                + (board.getCrisisPoint() ? "; crisis point: positions conflict" : "")
+                + (board.getCommitmentPoint() ? "; commitment point" : ""));
+        out.append("  (/board shows it)", FAINT);
+    }
+
+    private void briefingLine(AttributedStringBuilder out, Briefing briefing) {
+        boolean mine = state.isMe(briefing.getCharacterId());
+        out.append((mine ? "Your briefing: " : "Briefing for ") + briefing.getCharacterName(), HEADING);
+        out.append("  (/briefing" + (mine ? "" : " " + briefing.getCharacterId()) + " shows it)", FAINT);
+    }
+
+    private static void catchUp(AttributedStringBuilder out, CatchUp catchUp) {
+        String earlier = catchUp.getNotShown() == 0 ? ""
+                : "; " + catchUp.getNotShown() + " earlier not shown: /history shows them";
+        if (catchUp.getResumed()) {
+            out.append(catchUp.getEvents() == 0 && catchUp.getNotShown() == 0 ? "Back in your seat: nothing new since you left"
+                    : "Back in your seat: " + catchUp.getEvents() + " events since you left, above" + earlier, NOTICE);
+        } else if (catchUp.getNotShown() > 0) {
+            out.append("The latest " + catchUp.getEvents() + " events are above" + earlier, NOTICE);
+        }
+    }
+
+    private void history(AttributedStringBuilder out, HistoryPage page) {
+        if (page.getEventsCount() == 0) {
+            out.append("No earlier events kept", NOTICE);
+            return;
+        }
+        out.append("Earlier (" + page.getEventsCount() + " events):", HEADING);
+        for (ServerMessage event : page.getEventsList()) {
+            AttributedString line = render(event);
+            if (line.length() > 0) {
+                out.append("\n").append(line);
+            }
+        }
+        if (page.getEarlier() > 0) {
+            out.append("\n" + page.getEarlier() + " more before these: /history again", NOTICE);
+        }
+    }
 
     private void board(AttributedStringBuilder out, BoardView board) {
         out.append("Board", HEADING);
@@ -284,6 +358,10 @@ public final class HumanRenderer {
         }
         if (!doubts.isEmpty()) {
             out.append("\nDoubts: " + String.join(", ", doubts));
+        }
+        if (board.getPreferencesChangedCount() > 0) {
+            out.append("\nPreferences changed by news: " + String.join(", ", board.getPreferencesChangedList().stream()
+                    .map(id -> name(board, id)).toList()) + " (/briefing shows them)", NOTICE);
         }
     }
 
@@ -358,9 +436,14 @@ public final class HumanRenderer {
                 .collect(Collectors.joining(" "));
     }
 
+    /** A trainer speaks under the name /who shows ("Trainer", "Trainer 2", "Sarah (trainer)"). */
+    private static String trainerLabel(String name) {
+        return name.isEmpty() ? "Trainer" : name.toLowerCase(Locale.ROOT).startsWith("trainer") ? name : name + " (trainer)";
+    }
+
     private void talk(AttributedStringBuilder out, Talk talk) {
         String speaker = talk.getFromCharacterId().isEmpty()
-                ? (talk.getFromName().isEmpty() ? "Trainer" : talk.getFromName() + " (trainer)")
+                ? trainerLabel(talk.getFromName())
                 : (state.isMe(talk.getFromCharacterId()) ? "You" : state.characterName(talk.getFromCharacterId()));
         if (talk.getPrivate() || talk.getToCharacterIdsCount() > 0) {
             String to = talk.getToCharacterIdsList().stream()
@@ -418,23 +501,6 @@ public final class HumanRenderer {
         }
         for (String change : inject.getBoardChangesList()) {
             out.append("\n  * " + change);
-        }
-    }
-
-    private void outcome(AttributedStringBuilder out, OutcomeEvent outcome) {
-        out.append("The outcome", HEADING);
-        if (!outcome.getSummary().isEmpty()) {
-            out.append("\n").append(outcome.getSummary().strip());
-        }
-        out.append("\nWhat happens: " + settings(outcome.getOutcomeList()));
-        if (outcome.getThreatenedFutureCount() > 0) {
-            out.append("\nThe threatened future was: " + settings(outcome.getThreatenedFutureList()), FAINT);
-        }
-        for (CharacterOutcome c : outcome.getCharactersList()) {
-            out.append("\n  " + state.characterName(c.getCharacterId()) + ": " + c.getVerdict());
-            if (c.getBrokenCount() > 0) {
-                out.append(" (broke: " + String.join("; ", c.getBrokenList()) + ")", ERROR);
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.drama.proto.ErrorCode;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.Notice;
+import dev.drama.proto.OutcomeRevealed;
 import dev.drama.proto.Phase;
 import dev.drama.proto.PhaseChanged;
 import dev.drama.proto.Role;
@@ -17,13 +18,16 @@ import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
 import dev.drama.server.journal.JournalFile;
 import dev.drama.server.net.Replies;
+import dev.drama.server.text.Names;
 import dev.drama.server.visibility.Visibility;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,8 +67,15 @@ public final class Session {
     private final Listener listener;
     private final ServerConfig.Limits limits;
     private final long resumeGraceMs;
+    private final Admission.Limits admissionLimits;
     private long seq;
+    /** The seq of the last record whose effects were sent: what a participant that leaves now has seen. */
+    private long publishedSeq;
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> injectReminder;
+    /** Injects trainers were reminded of (in memory: after a restart a due one may be reminded of again). */
+    private final java.util.Set<String> injectsReminded = new java.util.HashSet<>();
+    private static final long REMINDER_LATENESS_MS = 60_000;
     private volatile SessionSummary summary;
     /**
      * Set when records could not be saved: memory is ahead of the disk, so the session takes
@@ -92,6 +103,7 @@ public final class Session {
         this.state = state;
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
+        this.admissionLimits = new Admission.Limits(limits.maxParticipantsPerSession(), resumeGraceMs);
         this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode,
                 new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()));
         this.executor = executor;
@@ -124,24 +136,38 @@ public final class Session {
         }
     }
 
-    /** Adds a participant; {@code onJoined} runs (in the actor) once it is durable and told. */
+    /**
+     * Seats a connection: the seat of its kept token and name, else a new participant or
+     * (by name) the seat of one nobody holds now; {@code onJoined} runs (in the actor) once
+     * it is durable and told.
+     *
+     * @param resumeToken a token kept from an earlier run (empty: none)
+     * @param lastSeq the latest event the console saw in that seat (0: the server remembers)
+     */
     public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
-                     Consumer<Participant> onJoined) {
+                     String resumeToken, long lastSeq, Consumer<Participant> onJoined) {
         run(() -> {
+            Optional<Participant> kept = resumeToken.isEmpty() ? Optional.empty() : state.participants().stream()
+                    .filter(p -> !p.removed() && p.role() == role && Names.sameName(p.displayName(), displayName)
+                            && Arrays.equals(p.tokenHash(), Tokens.hash(resumeToken)))
+                    .findFirst();
+            if (kept.isPresent()) {
+                takeBack(kept.get(), resumeToken, lastSeq, recipient, requestId, onJoined);
+                return;
+            }
             if (journalFailed) {
                 recipient.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
                 return;
             }
             try {
                 String token = Tokens.newToken();
-                String participantId = "p" + (state.participants().size() + 1);
-                List<JournalRecord.Builder> records = Admission.admit(state, participantId, Tokens.hash(token),
-                        displayName, role, characterWish, limits.maxParticipantsPerSession());
-                commit(records, () -> {
-                    Participant p = state.participant(participantId).orElseThrow();
+                Admission.Seating seating = Admission.admit(state, "p" + (state.participants().size() + 1),
+                        Tokens.hash(token), displayName, role, characterWish, admissionLimits, clock.getAsLong());
+                commit(seating.records(), () -> {
+                    Participant p = state.participant(seating.participantId()).orElseThrow();
                     // Seat the connection before it hears it has joined, so its next command finds the seat.
                     onJoined.accept(p);
-                    welcome(p, recipient, requestId, token);
+                    welcome(p, recipient, requestId, token, seating.reclaimed(), sinceFor(p, seating.reclaimed() ? lastSeq : 0));
                 });
             } catch (Refusal r) {
                 recipient.send(Replies.error(requestId, r.code(), r.getMessage()));
@@ -149,37 +175,56 @@ public final class Session {
         });
     }
 
-    /** Takes a participant back on a new connection (after a drop or a restart). */
-    public void resume(String participantId, String token, Recipient recipient, long requestId,
-                       Consumer<Participant> onResumed) {
+    /**
+     * Takes a participant back on a new connection with its token (after a drop or a
+     * restart). A trainer's token needs a connection that presented the trainer secret.
+     *
+     * @param lastSeq the latest event the console saw (0: it does not know; the server remembers)
+     */
+    public void resume(String participantId, String token, boolean trainerAuthenticated, long lastSeq,
+                       Recipient recipient, long requestId, Consumer<Participant> onResumed) {
         run(() -> {
             Participant p = state.participant(participantId).orElse(null);
-            if (p == null || p.removed()) {
+            if (p == null || p.removed() || !Arrays.equals(p.tokenHash(), Tokens.hash(token))) {
                 recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION, "that resume token is no longer valid"));
                 return;
             }
-            long now = clock.getAsLong();
-            if (!p.connected() && p.leftAtMs() > 0 && now - p.leftAtMs() > resumeGraceMs) {
-                recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION,
-                        "you were away longer than the server keeps a seat; join again with the code"));
+            if (p.role() == Role.TRAINER && !trainerAuthenticated) {
+                recipient.send(Replies.error(requestId, ErrorCode.NOT_AUTHENTICATED,
+                        "a trainer's seat is taken back only with the trainer secret"));
                 return;
             }
-            Recipient old = p.connection();
-            if (old != null && old != recipient) {
-                p.detach(now);
-                old.close();
+            if (!p.connected() && p.role() != Role.OBSERVER && clock.getAsLong() - p.leftAtMs() > resumeGraceMs) {
+                recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION,
+                        "you were away longer than the server keeps a seat; join again with the code and your name"));
+                return;
             }
-            publish(List.of(state.presence(p, true)));
-            onResumed.accept(p);
-            welcome(p, recipient, requestId, token);
+            takeBack(p, token, lastSeq, recipient, requestId, onResumed);
         });
+    }
+
+    /** Seats a participant again on a new connection; an old connection it still had is closed. */
+    private void takeBack(Participant p, String token, long lastSeq, Recipient recipient, long requestId,
+                          Consumer<Participant> onResumed) {
+        Recipient old = p.connection();
+        if (old != null && old != recipient) {
+            p.detach(clock.getAsLong(), publishedSeq);
+            old.close();
+        }
+        onResumed.accept(p);
+        welcome(p, recipient, requestId, token, true, sinceFor(p, lastSeq));
+    }
+
+    /** Where a catch-up starts: after what the console says it saw, else what the server sent it before it left. */
+    private static long sinceFor(Participant p, long reportedSeq) {
+        return reportedSeq > 0 ? reportedSeq : p.seenSeq();
     }
 
     /** The connection of a participant closed. */
     public void left(Participant who, Recipient recipient) {
         run(() -> {
             if (who.connection() == recipient) {
-                who.detach(clock.getAsLong());
+                who.detach(clock.getAsLong(), publishedSeq);
                 publish(List.of(state.presence(who, false)));
                 summaryChanged();
             }
@@ -197,13 +242,17 @@ public final class Session {
 
     // ------------------------------------------------------------------ inside the actor
 
-    private void welcome(Participant p, Recipient recipient, long requestId, String token) {
+    /** Seats the connection and sends it the state of things and what it missed since {@code sinceSeq}. */
+    private void welcome(Participant p, Recipient recipient, long requestId, String token, boolean resumed, long sinceSeq) {
         p.attach(recipient);
         recipient.send(ServerMessage.newBuilder().setRequestId(requestId).setSessionJoined(SessionJoined.newBuilder()
                 .setSessionId(state.sessionId()).setJoinCode(state.joinCode()).setParticipantId(p.id())
                 .setResumeToken(token).setRole(p.role()).setCharacterId(p.characterId())
-                .setPackTitle(state.pack().title())).build());
-        publish(state.catchUp(p, clock.getAsLong()));
+                .setPackTitle(state.pack().title()).setResumed(resumed)).build());
+        if (resumed) {
+            publish(List.of(state.presence(p, true)));
+        }
+        publish(state.catchUp(p, sinceSeq, resumed, clock.getAsLong(), SessionState.PAGE_BYTES));
         summaryChanged();
     }
 
@@ -315,9 +364,12 @@ public final class Session {
     /** A batch is on disk: its effects go out, then its replies. */
     private void saved(Batch batch) {
         publish(batch.effects);
+        if (!batch.records.isEmpty()) {
+            publishedSeq = batch.records.get(batch.records.size() - 1).getSeq();
+        }
         if (batch.entersDebrief()) {
-            // The debrief is everyone's now: send it once, built from the journal like every export.
-            publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
+            // A short summary for every screen; the whole debrief is there for the asking (/debrief).
+            publish(List.of(Outbound.broadcast(debriefSummary())));
         }
         batch.replies.forEach(Runnable::run);
         summaryChanged();
@@ -392,8 +444,15 @@ public final class Session {
             listener.participantJoined(this, record.getParticipantJoined().getResumeTokenHash().toByteArray(),
                     record.getParticipantJoined().getParticipantId());
         }
-        if (record.hasPhaseChanged() || record.hasClockChanged()) {
+        if (record.hasSeatReclaimed()) {
+            listener.participantJoined(this, record.getSeatReclaimed().getResumeTokenHash().toByteArray(),
+                    record.getSeatReclaimed().getParticipantId());
+        }
+        if (record.hasPhaseChanged() || record.hasClockChanged() || record.hasOutcomeRevealed()) {
             scheduleClock();
+        }
+        if (record.hasPhaseChanged() || record.hasInjectSent()) {
+            scheduleInjectReminder();
         }
         return effects;
     }
@@ -402,16 +461,24 @@ public final class Session {
     void afterReplay() {
         state.settle();
         long now = clock.getAsLong();
-        state.participants().forEach(p -> p.detach(now));
+        publishedSeq = seq;
+        state.participants().forEach(p -> p.detach(now, 0));
         summaryChanged(); // the summary was made before the replay: phase and participants as recovered
     }
 
     /** Moves the session on by itself: the reveal when every player has committed. */
     private void followUps() {
-        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.playedCharacters().isEmpty()
+        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.outcomeRevealed() && !state.playedCharacters().isEmpty()
                 && state.commitments().keySet().containsAll(state.playedCharacters())) {
-            changePhase(Phase.DEBRIEF);
+            reveal();
         }
+    }
+
+    /** Shows the outcome and waits: for the trainer's /phase debrief, or the pause the pack sets. */
+    private void reveal() {
+        long deadline = PhasePlan.revealMinutes(state.pack()).map(m -> clock.getAsLong() + m * 60_000L).orElse(0L);
+        commit(List.of(JournalRecord.newBuilder().setOutcomeRevealed(
+                OutcomeRevealed.newBuilder().setDeadlineEpochMs(deadline))), () -> { });
     }
 
     private void changePhase(Phase next) {
@@ -432,7 +499,8 @@ public final class Session {
         long left = c.deadlineEpochMs() - clock.getAsLong();
         if (left > WARNING_BEFORE_DEADLINE_MS) {
             timer = executor.schedule(() -> {
-                notice("one minute left in the " + Moves.phaseName(state.phase()));
+                notice(state.outcomeRevealed() ? "the debrief opens in one minute"
+                        : "one minute left in the " + Moves.phaseName(state.phase()));
                 scheduleClock();
             }, left - WARNING_BEFORE_DEADLINE_MS, TimeUnit.MILLISECONDS);
         } else {
@@ -444,8 +512,45 @@ public final class Session {
         timer = null;
         switch (state.phase()) {
             case NEGOTIATION -> changePhase(Phase.MOMENT_OF_TRUTH);
-            case MOMENT_OF_TRUTH -> changePhase(Phase.DEBRIEF);
+            case MOMENT_OF_TRUTH -> {
+                if (state.outcomeRevealed()) {
+                    changePhase(Phase.DEBRIEF);
+                } else {
+                    reveal();
+                }
+            }
             default -> notice("time is up for the " + Moves.phaseName(state.phase()) + "; the trainer will move on");
+        }
+    }
+
+    /**
+     * Reminds trainers, at its suggested moment, of the next inject of the current phase not
+     * yet sent. One timer; set again whenever the phase changes or an inject goes out.
+     */
+    private void scheduleInjectReminder() {
+        if (injectReminder != null) {
+            injectReminder.cancel(false);
+            injectReminder = null;
+        }
+        long now = clock.getAsLong();
+        InjectSchedule.next(state, injectsReminded, now - REMINDER_LATENESS_MS).ifPresent(inject -> {
+            long due = InjectSchedule.due(state, inject).orElseThrow();
+            injectReminder = executor.schedule(() -> {
+                injectReminder = null;
+                injectsReminded.add(inject.id());
+                publish(List.of(Outbound.broadcast(ServerMessage.newBuilder().setNotice(Notice.newBuilder()
+                        .setText(InjectSchedule.reminder(inject)).setTrainersOnly(true)).build())));
+                scheduleInjectReminder();
+            }, Math.max(0, due - now), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private ServerMessage debriefSummary() {
+        try {
+            return Debriefs.summary(state, JournalCodec.read(file.path()).records());
+        } catch (IOException e) {
+            log.error("session {}: reading the journal for the debrief summary", id(), e);
+            return ServerMessage.newBuilder().setOutcome(Outcomes.reveal(state).getOutcome()).build();
         }
     }
 
@@ -463,7 +568,7 @@ public final class Session {
         state.participant(participantId).filter(Participant::connected).ifPresent(p -> {
             p.connection().send(Replies.error(0, ErrorCode.NOT_ALLOWED, "the trainer has removed you from the session"));
             p.connection().close();
-            p.detach(clock.getAsLong());
+            p.detach(clock.getAsLong(), publishedSeq);
         });
     }
 
@@ -502,7 +607,7 @@ public final class Session {
     private SessionSummary summarise() {
         return SessionSummary.newBuilder().setSessionId(state.sessionId()).setJoinCode(state.joinCode())
                 .setPackId(state.pack().id()).setPhase(state.phase())
-                .setParticipants((int) state.participants().stream().filter(p -> !p.removed()).count())
+                .setParticipants((int) state.participants().stream().filter(Participant::listed).count())
                 .setCreatedEpochMs(state.createdEpochMs()).build();
     }
 

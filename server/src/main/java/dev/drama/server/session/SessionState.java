@@ -8,8 +8,10 @@ import dev.drama.engine.DilemmaEngine;
 import dev.drama.engine.Future;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
+import dev.drama.proto.CatchUp;
 import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.HistoryPage;
 import dev.drama.proto.InjectEvent;
 import dev.drama.proto.JournalDamaged;
 import dev.drama.proto.JournalRecord;
@@ -21,12 +23,14 @@ import dev.drama.proto.ParticipantEvent;
 import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
+import dev.drama.scenarios.model.Change;
 import dev.drama.scenarios.model.Inject;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.model.PackCharacter;
 import dev.drama.server.view.BoardViews;
 import dev.drama.server.view.DilemmaViews;
 import dev.drama.server.view.Settings;
+import dev.drama.server.visibility.Visibility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +64,25 @@ public final class SessionState {
      */
     private final java.util.ArrayDeque<ServerMessage> history = new java.util.ArrayDeque<>();
     static final int HISTORY_KEPT = 300;
+    /**
+     * The most a catch-up or a history page sends of kept events: a quarter of the
+     * outbound buffer a connection may have waiting before it is cut off as a slow reader,
+     * leaving room for the state that comes with it.
+     */
+    static final int PAGE_BYTES = 256 * 1024;
+    /** The seq of the record being applied: the events it makes known carry it. */
+    private long applyingSeq;
     /** What recovery found damaged in the journal: told to trainers whenever they attach. */
     private final List<ServerMessage> damageNotices = new ArrayList<>();
     private long applied;
+    /** The moment of truth is over and its outcome shown; commitments are final. */
+    private boolean outcomeRevealed;
+    /** Injects sent, by id, with when (the first time). */
+    private final Map<String, Long> injectsSent = new LinkedHashMap<>();
+    /** When each phase began (the latest time), for injects timed from a phase's start. */
+    private final Map<Phase, Long> phaseStarted = new java.util.EnumMap<>(Phase.class);
+    /** Characters whose preferences an inject changed, with the title of the last such inject. */
+    private final Map<String, String> preferencesChangedBy = new LinkedHashMap<>();
 
     public SessionState(String sessionId, String joinCode, Pack pack, long createdEpochMs) {
         this.sessionId = sessionId;
@@ -86,6 +106,10 @@ public final class SessionState {
     /** How many records have been applied. */
     public long applied() { return applied; }
     OfferBook offers() { return offers; }
+    boolean outcomeRevealed() { return outcomeRevealed; }
+    Map<String, Long> injectsSent() { return java.util.Collections.unmodifiableMap(injectsSent); }
+    Optional<Long> phaseStarted(Phase p) { return Optional.ofNullable(phaseStarted.get(p)); }
+    Map<String, String> preferencesChangedBy() { return java.util.Collections.unmodifiableMap(preferencesChangedBy); }
     Map<String, List<OptionSetting>> commitments() { return commitments; }
 
     public List<Participant> participants() {
@@ -116,7 +140,7 @@ public final class SessionState {
                 .setRemainingSeconds((int) (clock.remainingMs(nowMs) / 1000))
                 .setIntroduction(pack.introduction());
         for (Participant p : participants.values()) {
-            if (!p.removed()) {
+            if (p.listed()) {
                 b.addParticipants(p.view());
             }
         }
@@ -125,27 +149,101 @@ public final class SessionState {
 
     public BoardView boardView(String changedBy) {
         return BoardViews.of(board, analysis, pack,
-                id -> playerOf(id).map(Participant::displayName).orElse(""), changedBy);
+                id -> playerOf(id).map(Participant::displayName).orElse(""), changedBy).toBuilder()
+                .addAllPreferencesChanged(preferencesChangedBy.keySet()).build();
     }
 
     ServerMessage briefingMessage(String characterId) {
         PackCharacter c = pack.character(characterId).orElseThrow();
         return ServerMessage.newBuilder().setBriefing(Briefing.newBuilder()
                 .setCharacterId(c.id()).setCharacterName(c.name()).setText(c.briefing())
-                .setMandate(c.mandate()).addAllPreferences(pack.preferencesInWords(c.id()))).build();
+                .setMandate(c.mandate()).addAllPreferences(preferencesInWords(c.id()))
+                .setPreferencesChangedBy(preferencesChangedBy.getOrDefault(c.id(), ""))).build();
     }
 
-    /** What a participant needs on arriving (or coming back): the state of things, then its own secrets. */
-    List<Outbound> catchUp(Participant p, long nowMs) {
+    /** A character's preferences as they stand: the pack's, or those the last inject that changed them set. */
+    List<String> preferencesInWords(String characterId) {
+        List<String> words = pack.preferencesInWords(characterId);
+        for (String injectId : injectsSent.keySet()) {
+            for (Change.SetPreference p : preferenceChanges(pack.inject(injectId))) {
+                if (p.character().equals(characterId)) {
+                    words = pack.inWords(p.preference());
+                }
+            }
+        }
+        return words;
+    }
+
+    private static List<Change.SetPreference> preferenceChanges(Optional<Inject> inject) {
+        List<Change.SetPreference> out = new ArrayList<>();
+        inject.ifPresent(i -> i.changes().forEach(c -> {
+            if (c instanceof Change.SetPreference p) {
+                out.add(p);
+            }
+        }));
+        return out;
+    }
+
+    /**
+     * What a participant needs on arriving or coming back: the state of things (session,
+     * board, the open offers it may see, its own secrets), then the events it missed since
+     * {@code sinceSeq} (a fresh seat: since 0), newest first as many as fit in
+     * {@code maxBytes}, so that a resume never floods a connection; a {@link CatchUp}
+     * closes it and says what was left out.
+     */
+    List<Outbound> catchUp(Participant p, long sinceSeq, boolean resumed, long nowMs, int maxBytes) {
         List<Outbound> out = new ArrayList<>();
         out.add(Outbound.to(p, sessionStateMessage(nowMs)));
         out.add(Outbound.to(p, ServerMessage.newBuilder().setBoard(boardView("")).build()));
-        for (ServerMessage m : history) {
-            out.add(Outbound.to(p, m));
+        for (Offer open : offers.pending()) {
+            out.add(Outbound.to(p, offerEvent(open, open.getFromCharacterId())));
         }
         out.addAll(secretsFor(p));
         damageNotices.forEach(n -> out.add(Outbound.to(p, n)));
+        if (p.role() == Role.TRAINER) {
+            // so that the trainer's console can complete inject ids from the start
+            out.add(Outbound.to(p, ServerMessage.newBuilder().setInjects(InjectSchedule.list(this)).build()));
+        }
+        // Open offers were just sent as they stand: their earlier events would say it twice.
+        Page missed = page(p, m -> m.getSeq() > sinceSeq
+                && !(m.hasOffer() && offers.isPending(m.getOffer().getOffer().getOfferId())), maxBytes);
+        missed.events().forEach(m -> out.add(Outbound.to(p, m)));
+        out.add(Outbound.to(p, ServerMessage.newBuilder().setCatchUp(CatchUp.newBuilder()
+                .setSinceSeq(sinceSeq).setEvents(missed.events().size()).setBytes(missed.bytes())
+                .setNotShown(missed.earlier()).setFirstShownSeq(missed.firstSeq()).setResumed(resumed)).build()));
         return out;
+    }
+
+    /** The page of kept events before {@code beforeSeq} (0: the latest) that a participant may see. */
+    ServerMessage historyPage(Participant p, long beforeSeq, int maxBytes) {
+        Page page = page(p, m -> beforeSeq == 0 || m.getSeq() < beforeSeq, maxBytes);
+        return ServerMessage.newBuilder().setHistory(HistoryPage.newBuilder().addAllEvents(page.events())
+                .setFirstSeq(page.firstSeq()).setEarlier(page.earlier())).build();
+    }
+
+    /** Kept events, oldest first, within a bound: the newest that fit, and how many earlier ones did not. */
+    private record Page(List<ServerMessage> events, int bytes, int earlier, long firstSeq) {
+    }
+
+    private Page page(Participant p, java.util.function.Predicate<ServerMessage> wanted, int maxBytes) {
+        java.util.ArrayDeque<ServerMessage> events = new java.util.ArrayDeque<>();
+        int bytes = 0;
+        int earlier = 0;
+        var newestFirst = history.descendingIterator();
+        while (newestFirst.hasNext()) {
+            ServerMessage m = newestFirst.next();
+            if (!wanted.test(m) || !Visibility.mayReceive(p, m, phase)) {
+                continue;
+            }
+            int size = m.getSerializedSize();
+            if (earlier > 0 || bytes + size > maxBytes) {
+                earlier++;
+                continue;
+            }
+            bytes += size;
+            events.addFirst(m);
+        }
+        return new Page(List.copyOf(events), bytes, earlier, events.isEmpty() ? 0 : events.getFirst().getSeq());
     }
 
     /** The briefing and current dilemmas a participant may see (trainers: all of them). */
@@ -176,6 +274,7 @@ public final class SessionState {
     /** Applies one record and returns what it makes known, to whom visibility allows. */
     public List<Outbound> apply(JournalRecord record) {
         applied++;
+        applyingSeq = record.getSeq();
         long at = record.getAtEpochMs();
         List<Outbound> out = new ArrayList<>();
         switch (record.getEventCase()) {
@@ -185,7 +284,10 @@ public final class SessionState {
                 Participant p = new Participant(e.getParticipantId(), e.getDisplayName(), e.getRole(),
                         e.getResumeTokenHash().toByteArray());
                 participants.put(p.id(), p);
-                out.add(participantEvent(ParticipantEvent.Change.JOINED, p));
+                // Told once the joiner's connection is seated: it arrives connected.
+                out.add(Outbound.broadcast(ServerMessage.newBuilder().setParticipant(ParticipantEvent.newBuilder()
+                        .setChange(ParticipantEvent.Change.JOINED).setParticipant(p.view().toBuilder().setConnected(true)))
+                        .build()));
             }
             case CHARACTER_ASSIGNED -> {
                 var e = record.getCharacterAssigned();
@@ -195,6 +297,8 @@ public final class SessionState {
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
                 out.addAll(secretsFor(p));
             }
+            case SEAT_RECLAIMED -> participants.get(record.getSeatReclaimed().getParticipantId())
+                    .reissue(record.getSeatReclaimed().getResumeTokenHash().toByteArray());
             case JOIN_CODE_ROTATED -> {
                 joinCode = record.getJoinCodeRotated().getJoinCode();
                 out.add(Outbound.broadcast(ServerMessage.newBuilder()
@@ -230,6 +334,7 @@ public final class SessionState {
                 offers.countered(made).ifPresent(original -> out.add(remember(offerEvent(original, made.getFromCharacterId()))));
                 offers.add(made);
                 out.add(remember(offerEvent(offers.find(made.getOfferId()).orElseThrow(), made.getFromCharacterId())));
+                out.addAll(UnplayedNotices.forOffer(this, made));
             }
             case OFFER_ANSWERED -> out.addAll(answerOffer(record.getOfferAnswered()));
             case TALK_SENT -> out.add(remember(ServerMessage.newBuilder().setTalk(record.getTalkSent().getTalk()).build()));
@@ -240,13 +345,14 @@ public final class SessionState {
                 clock.set(e.getPaused(), e.getDeadlineEpochMs(), e.getRemainingMs());
                 out.add(Outbound.broadcast(sessionStateMessage(at)));
             }
-            case INJECT_SENT -> out.addAll(inject(record.getInjectSent()));
+            case INJECT_SENT -> out.addAll(inject(record.getInjectSent(), at));
             case COMMITTED -> {
                 var e = record.getCommitted();
                 commitments.put(e.getCharacterId(), e.getChoicesList());
+                // The choices go to the character's player and trainers; everyone else learns only that it
+                // committed. Visibility gives each recipient exactly one of the two.
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
                         .setCharacterId(e.getCharacterId()).addAllChoices(e.getChoicesList())).build()));
-                // Everyone else learns only that this character has committed.
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
                         .setCharacterId(e.getCharacterId())).build()));
             }
@@ -254,6 +360,11 @@ public final class SessionState {
                 ServerMessage notice = damageNotice(record.getJournalDamaged());
                 damageNotices.add(notice);
                 out.add(Outbound.broadcast(notice));
+            }
+            case OUTCOME_REVEALED -> {
+                clock.set(false, record.getOutcomeRevealed().getDeadlineEpochMs(), 0);
+                out.add(Outbound.broadcast(sessionStateMessage(at)));
+                out.add(reveal());
             }
             case EVENT_NOT_SET -> throw new IllegalArgumentException("journal record without an event");
         }
@@ -267,7 +378,7 @@ public final class SessionState {
                 : "the journal was damaged at record " + d.getRecord() + " (offset " + d.getOffset() + ": "
                         + d.getDetail() + "); the session is recovered up to the record before it, and moves after it ("
                         + d.getLostBytes() + " bytes) could not be recovered";
-        return ServerMessage.newBuilder().setNotice(Notice.newBuilder().setForTrainers(true)
+        return ServerMessage.newBuilder().setNotice(Notice.newBuilder().setTrainersOnly(true)
                 .setText(what + "; the damaged file is kept at " + d.getKeptAt())).build();
     }
 
@@ -281,7 +392,9 @@ public final class SessionState {
         return participantEvent(back ? ParticipantEvent.Change.BACK : ParticipantEvent.Change.LEFT, p);
     }
 
-    private Outbound remember(ServerMessage message) {
+    /** Keeps an event for catch-ups, stamped with its record's seq (so a console can say what it saw last). */
+    private Outbound remember(ServerMessage event) {
+        ServerMessage message = event.toBuilder().setSeq(applyingSeq).build();
         if (history.size() == HISTORY_KEPT) {
             history.removeFirst();
         }
@@ -338,10 +451,17 @@ public final class SessionState {
         return out;
     }
 
+    /** The outcome, once: at the end of the moment of truth, or on entering the debrief without one. */
+    private Outbound reveal() {
+        outcomeRevealed = true;
+        return Outbound.broadcast(Outcomes.reveal(this));
+    }
+
     private List<Outbound> changePhase(Phase next, long deadlineEpochMs, long at) {
         List<Outbound> out = new ArrayList<>(settle());
         Phase previous = phase;
         phase = next;
+        phaseStarted.put(next, at);
         clock.set(false, deadlineEpochMs, 0);
         if (previous == Phase.NEGOTIATION) {
             for (Offer expired : offers.expirePending()) {
@@ -354,23 +474,31 @@ public final class SessionState {
                 out.addAll(secretsFor(p));
             }
         }
-        if (next == Phase.DEBRIEF && previous != Phase.DEBRIEF) {
-            out.add(Outbound.broadcast(Outcomes.reveal(this)));
-            for (dev.drama.engine.Character c : board.characters()) {
-                out.add(Outbound.broadcast(briefingMessage(c.id())));
-            }
+        // The briefings are revealed too, but in the debrief itself (/debrief), not pushed onto every screen.
+        if (next == Phase.DEBRIEF && !outcomeRevealed) {
+            out.add(reveal());
         }
         return out;
     }
 
-    private List<Outbound> inject(dev.drama.proto.InjectSent e) {
+    private List<Outbound> inject(dev.drama.proto.InjectSent e, long atEpochMs) {
         List<Outbound> out = new ArrayList<>();
         InjectEvent.Builder event = InjectEvent.newBuilder().setInjectId(e.getInjectId()).setText(e.getText());
         Optional<Inject> inject = e.getInjectId().isEmpty() ? Optional.empty() : pack.inject(e.getInjectId());
         inject.ifPresent(i -> event.setTitle(i.title()).setText(i.text()).addAllBoardChanges(InjectWords.describe(i, pack)));
         out.add(remember(ServerMessage.newBuilder().setInject(event).build()));
         if (inject.isPresent()) {
+            injectsSent.putIfAbsent(e.getInjectId(), atEpochMs);
             out.addAll(changeBoard(inject.get().applyTo(board), ""));
+            for (Change.SetPreference p : preferenceChanges(inject)) {
+                if (board.character(p.character()).isPresent()) {
+                    preferencesChangedBy.put(p.character(), inject.get().title());
+                    // The players concerned (and trainers) see their changed preferences in their briefing.
+                    if (phase.getNumber() >= Phase.BRIEFING_VALUE) {
+                        out.add(Outbound.broadcast(briefingMessage(p.character())));
+                    }
+                }
+            }
         }
         return out;
     }
