@@ -16,6 +16,7 @@ import dev.drama.cli.files.PrivateLines;
 import dev.drama.cli.files.UserFiles;
 import dev.drama.cli.net.ServerConnection;
 import dev.drama.cli.render.HumanRenderer;
+import dev.drama.cli.render.SafeText;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Hello;
 import dev.drama.proto.Join;
@@ -84,7 +85,7 @@ public final class ConsoleLauncher {
         state.named(spec.name());
         HumanRenderer renderer = new HumanRenderer(state);
         TerminalConsole terminal = scripted ? null
-                : new TerminalConsole(new Completions(state), () -> prompt(state), historyFile(spec),
+                : new TerminalConsole(new Completions(state), () -> SafeText.forTerminal(prompt(state)), historyFile(spec),
                         new PrivateLines(spec.trainerSecret()));
         EventSink sink = scripted ? new PrintStreamSink(out) : terminal;
         LineSource lines = scripted ? new ReaderLineSource(in) : terminal;

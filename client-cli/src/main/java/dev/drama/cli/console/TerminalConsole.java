@@ -1,5 +1,6 @@
 package dev.drama.cli.console;
 
+import dev.drama.cli.render.SafeText;
 import java.io.IOException;
 import dev.drama.cli.files.PrivateLines;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ public final class TerminalConsole implements LineSource, EventSink, Pager, Auto
     private static Completer completer(Completions completions) {
         return (reader, line, candidates) -> {
             for (Completions.Candidate c : completions.candidates(line.words(), line.wordIndex())) {
-                candidates.add(new Candidate(c.value(), c.value(), null, null, null, null, c.complete()));
+                // JLine reads a candidate's display as ANSI: show names from the server only as safe text
+                candidates.add(new Candidate(c.value(), SafeText.forTerminal(c.value()), null, null, null, null, c.complete()));
             }
         };
     }

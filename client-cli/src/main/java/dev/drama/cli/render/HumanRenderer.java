@@ -121,6 +121,9 @@ public final class HumanRenderer {
             case DEBRIEF_SUMMARY -> reveal.summary(out, message.getDebriefSummary());
             case JOIN_CODE -> out.append("New join code: " + message.getJoinCode().getJoinCode()
                     + " (the old one no longer works)", NOTICE);
+            case DASHBOARD_LINKS -> out.append("Dashboard (yours, it holds a trainer token): "
+                    + message.getDashboardLinks().getDashboardUrl() + "\nProjector (safe to show the room): "
+                    + message.getDashboardLinks().getProjectorUrl(), NOTICE);
             case ACK, PONG, BODY_NOT_SET -> {
                 // nothing to say
             }

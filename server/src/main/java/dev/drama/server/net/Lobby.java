@@ -1,5 +1,6 @@
 package dev.drama.server.net;
 
+import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
 import dev.drama.proto.Join;
@@ -20,11 +21,13 @@ import dev.drama.server.session.Participant;
 import dev.drama.server.session.Refusal;
 import dev.drama.server.session.Session;
 import dev.drama.server.session.SessionRegistry;
+import dev.drama.server.web.DashboardAddress;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,8 @@ public final class Lobby {
     private final LookupGuard guesses;
     /** Where pack uploads are checked: seconds of work that must not stall a network thread. */
     private final Executor packChecks;
+    /** Where the browser views are, once their port is bound; null when the server serves none. */
+    private volatile DashboardAddress dashboard;
 
     public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret, LookupGuard guesses,
                  Executor packChecks) {
@@ -51,6 +56,11 @@ public final class Lobby {
         this.secret = secret;
         this.guesses = guesses;
         this.packChecks = packChecks;
+    }
+
+    /** From now on a trainer taking a seat is told the session's dashboard and projector links. */
+    public void serveDashboard(DashboardAddress address) {
+        dashboard = address;
     }
 
     /** Handles a command from a connection that has said hello. */
@@ -65,8 +75,7 @@ public final class Lobby {
                     .setSessions(SessionList.newBuilder().addAllSessions(sessions.summaries())).build()));
             case UPLOAD_PACK -> ifTrainer(c, id, () -> upload(c, m));
             case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
-            case ATTACH_TRAINER -> ifTrainer(c, id, () -> enter(c, id, m.getAttachTrainer().getJoinCode(),
-                    m.getAttachTrainer().getDisplayName(), Role.TRAINER, "", Join.getDefaultInstance()));
+            case ATTACH_TRAINER -> attachTrainer(c, id, m.getAttachTrainer());
             case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
                     m.getJoin().getCharacterId(), m.getJoin());
             case WATCH -> enter(c, id, m.getWatch().getJoinCode(), m.getWatch().getDisplayName(), Role.OBSERVER, "",
@@ -144,13 +153,37 @@ public final class Lobby {
         }
     }
 
+    /**
+     * With the trainer secret, any session; with a session's dashboard token, that session
+     * only. A wrong token is answered like a wrong join code (and counts as a guess), so it
+     * does not tell whether the code was right. An empty name is the session's to choose
+     * ("Trainer", or "Trainer 2"... beside a connected trainer).
+     */
+    private void attachTrainer(Connection c, long id, AttachTrainer attach) {
+        String name = attach.getDisplayName();
+        String code = attach.getJoinCode();
+        String token = attach.getDashboardToken();
+        if (c.trainer() || token.isEmpty()) {
+            ifTrainer(c, id, () -> enter(c, id, code, name, Role.TRAINER, "", Join.getDefaultInstance()));
+            return;
+        }
+        enter(c, id, () -> sessions.byJoinCode(code).filter(s -> secret.matchesDashboardToken(s.id(), token)),
+                "that dashboard link opens no session here (the join code may have changed): "
+                        + "use the link the trainer's console printed last", name, Role.TRAINER, "", Join.getDefaultInstance());
+    }
+
     /** @param kept a trainee's kept token and last event seen (empty for everyone else) */
     private void enter(Connection c, long id, String code, String name, Role role, String characterWish, Join kept) {
+        enter(c, id, () -> sessions.byJoinCode(code), "no session has the join code '" + code + "'", name, role,
+                characterWish, kept);
+    }
+
+    private void enter(Connection c, long id, Supplier<Optional<Session>> find, String notFound, String name, Role role,
+                       String characterWish, Join kept) {
         if (!notYetInSession(c, id)) {
             return;
         }
-        Optional<Session> session = guesses.lookup(c, id, () -> sessions.byJoinCode(code),
-                "no session has the join code '" + code + "'");
+        Optional<Session> session = guesses.lookup(c, id, find, notFound);
         if (session.isEmpty()) {
             return;
         }
@@ -176,6 +209,11 @@ public final class Lobby {
         return p -> {
             c.membership(new Connection.Membership(session, p));
             log.info("{} is {} '{}' in session {}", c, p.role().name().toLowerCase(), p.displayName(), session.id());
+            DashboardAddress web = dashboard;
+            if (web != null && p.role() == Role.TRAINER) {
+                c.send(ServerMessage.newBuilder().setDashboardLinks(web.linksFor(c.channel(), session.joinCode(),
+                        secret.dashboardToken(session.id()))).build());
+            }
         };
     }
 
