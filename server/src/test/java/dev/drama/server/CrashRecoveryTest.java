@@ -589,6 +589,7 @@ class CrashRecoveryTest {
         }
         for (Player p : players) {
             p.wire.await(m -> m.hasBriefing() && m.getBriefing().getCharacterId().equals(p.character));
+            p.wire.await(ServerMessage::hasCatchUp); // the missed events come last, closed by a CatchUp
             Set<String> heard = new HashSet<>();
             Map<String, Offer> byNote = new HashMap<>();
             for (ServerMessage m : p.wire.received()) {
