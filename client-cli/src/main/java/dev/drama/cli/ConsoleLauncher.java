@@ -65,9 +65,10 @@ public final class ConsoleLauncher {
     public int run(Spec spec) throws IOException {
         boolean scripted = spec.forceScript() || !terminalAttached;
         ConsoleState state = new ConsoleState(spec.role());
-        HumanRenderer renderer = new HumanRenderer(state);
         TerminalConsole terminal = scripted ? null
                 : new TerminalConsole(new Completions(state), () -> prompt(state), spec.historyName());
+        HumanRenderer renderer = new HumanRenderer(state, System::currentTimeMillis,
+                () -> terminal == null ? 0 : terminal.width());
         EventSink sink = scripted ? new PrintStreamSink(out) : terminal;
         LineSource lines = scripted ? new ReaderLineSource(in) : terminal;
         Presenter presenter = scripted ? new JsonPresenter(sink) : new HumanPresenter(renderer, sink);

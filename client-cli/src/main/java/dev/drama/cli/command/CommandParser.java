@@ -115,6 +115,9 @@ public final class CommandParser {
             case "who":
                 expectNone(spec, args);
                 return new ParseResult.Who();
+            case "offers":
+                expectNone(spec, args);
+                return new ParseResult.ListOffers();
             case "quit":
                 expectNone(spec, args);
                 return new ParseResult.Quit();

@@ -36,6 +36,8 @@ public final class Commands {
                 "", List.of("/briefing", "/briefing police"), Audience.EVERYONE, CHARACTER);
         add("who", "/who", "who is in the session, which character each plays, who is connected", "",
                 List.of("/who"), Audience.EVERYONE);
+        add("offers", "/offers", "list the open offers and the agreements you have seen, with their ids", "",
+                List.of("/offers"), Audience.EVERYONE);
         add("quit", "/quit", "leave the console", "Ctrl-D does the same.", List.of("/quit"), Audience.EVERYONE);
 
         // -- players

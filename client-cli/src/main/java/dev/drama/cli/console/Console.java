@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
@@ -52,6 +53,8 @@ public final class Console implements ConnectionListener {
     // the messages /wait-for looks through, guarded by itself
     private final List<Received> log = new ArrayList<>();
     private volatile boolean gaveUp;
+    /** Exports to a file sent and not yet answered; their replies are written, not shown. */
+    private final AtomicInteger exportsToFile = new AtomicInteger();
 
     private static final class Received {
         final ServerMessage message;
@@ -80,7 +83,9 @@ public final class Console implements ConnectionListener {
     @Override
     public void onMessage(ServerMessage message) {
         state.apply(message);
-        presenter.message(message);
+        if (scripted || !isExportToFile(message)) {
+            presenter.message(message);
+        }
         synchronized (log) {
             log.add(new Received(message, JsonRenderer.render(message)));
             if (log.size() > LOG_LIMIT) {
@@ -88,6 +93,12 @@ public final class Console implements ConnectionListener {
             }
             log.notifyAll();
         }
+    }
+
+    /** A debrief asked for with /export FORMAT FILE: a person is told it was written, not shown all of it. */
+    private boolean isExportToFile(ServerMessage message) {
+        return message.hasDebrief() && message.getRequestId() != 0
+                && exportsToFile.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     @Override
@@ -142,6 +153,8 @@ public final class Console implements ConnectionListener {
             presenter.localInfo(HelpText.render(help.topic(), state.role(), scripted));
         } else if (result instanceof ParseResult.Who) {
             presenter.localInfo(views.who());
+        } else if (result instanceof ParseResult.ListOffers) {
+            presenter.localInfo(views.offers());
         } else if (result instanceof ParseResult.ShowBriefing show) {
             showBriefing(show.characterId());
         } else if (result instanceof ParseResult.WaitFor wait) {
@@ -166,7 +179,18 @@ public final class Console implements ConnectionListener {
     }
 
     private void send(ParseResult.Send send) {
+        if (send.saveReplyTo() != null) {
+            exportsToFile.incrementAndGet();
+        }
         CompletableFuture<ServerMessage> sent = link.send(send.command());
+        if (send.saveReplyTo() != null) {
+            // a refusal or a lost reply: no debrief will come to be kept off the screen
+            sent.whenComplete((message, error) -> {
+                if (message == null || !message.hasDebrief()) {
+                    exportsToFile.updateAndGet(n -> Math.max(0, n - 1));
+                }
+            });
+        }
         CompletableFuture<ServerMessage> reply = send.saveReplyTo() == null ? sent : sent.thenApply(message -> {
             if (message.hasDebrief()) {
                 save(send.saveReplyTo(), message.getDebrief().getContent());
@@ -214,10 +238,21 @@ public final class Console implements ConnectionListener {
     private void save(Path file, String content) {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
-            presenter.localInfo(new AttributedString("debrief written to " + file.toAbsolutePath()));
+            presenter.localInfo(new AttributedString("debrief written to " + file.toAbsolutePath() + " (" + size(Files.size(file)) + ")"));
         } catch (IOException e) {
             presenter.localError("could not write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** "12 KB", "840 bytes", "1.4 MB". */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     private void showBriefing(String characterId) {

@@ -152,6 +152,18 @@ public final class ConsoleState implements ParseContext {
         return briefing != null && !briefing.getCharacterName().isEmpty() ? briefing.getCharacterName() : characterId;
     }
 
+    /** An option's label for people ("Fund detached youth outreach on the Parade"); the id when the board does not know it. */
+    public synchronized String optionLabel(String optionId) {
+        if (board != null) {
+            for (OptionView option : board.getOptionsList()) {
+                if (option.getId().equals(optionId) && !option.getLabel().isEmpty()) {
+                    return option.getLabel();
+                }
+            }
+        }
+        return optionId;
+    }
+
     public synchronized boolean isMe(String characterId) {
         return !characterId.isEmpty() && characterId.equals(joined.getCharacterId());
     }

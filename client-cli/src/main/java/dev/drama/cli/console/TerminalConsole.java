@@ -74,6 +74,11 @@ public final class TerminalConsole implements LineSource, EventSink, AutoCloseab
         }
     }
 
+    /** Columns, as the terminal says now (it may have been resized); 0 when it cannot say (a dumb terminal). */
+    public int width() {
+        return terminal.getWidth();
+    }
+
     @Override
     public synchronized void show(AttributedString text) {
         // the prompt names the character and the join code, which events may have just changed

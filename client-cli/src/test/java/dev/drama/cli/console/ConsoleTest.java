@@ -191,7 +191,7 @@ class ConsoleTest {
         type("/export md " + file, END);
         assertEquals(0, console.run(lines));
         assertEquals("# Debrief\n", Files.readString(file));
-        assertEquals("{\"localInfo\":\"debrief written to " + file.toAbsolutePath() + "\"}", output.get(1));
+        assertEquals("{\"localInfo\":\"debrief written to " + file.toAbsolutePath() + " (10 bytes)\"}", output.get(1));
     }
 
     @Test
