@@ -28,6 +28,11 @@ public interface ParseContext {
     /** Character ids on the board, in board order. */
     Collection<String> characterIds();
 
+    /** The characters' names and their players' display names, for suggestions when a name is mistyped. */
+    default Collection<String> characterNames() {
+        return java.util.List.of();
+    }
+
     Optional<OptionView> option(String optionId);
 
     Collection<String> optionIds();

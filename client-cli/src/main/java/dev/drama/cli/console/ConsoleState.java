@@ -214,6 +214,18 @@ public final class ConsoleState implements ParseContext {
     }
 
     @Override
+    public synchronized Collection<String> characterNames() {
+        if (board == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        board.getCharactersList().forEach(c -> names.add(c.getName()));
+        participants.values().stream().filter(p -> !p.getCharacterId().isEmpty())
+                .forEach(p -> names.add(p.getDisplayName()));
+        return names;
+    }
+
+    @Override
     public synchronized Optional<OptionView> option(String optionId) {
         if (board == null) {
             return Optional.empty();
