@@ -45,6 +45,16 @@ public interface ParseContext {
 
     Optional<Offer> offer(String offerId);
 
+    /** The ids of the offers still open, oldest first. */
+    default Collection<String> pendingOfferIds() {
+        return java.util.List.of();
+    }
+
+    /** A character's name for people; the id when unknown. */
+    default String characterName(String characterId) {
+        return characterId;
+    }
+
     /** A context that knows nothing: every word passes through to the server. */
     static ParseContext empty() {
         return new ParseContext() {

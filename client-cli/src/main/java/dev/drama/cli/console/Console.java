@@ -2,6 +2,7 @@ package dev.drama.cli.console;
 
 import dev.drama.cli.command.CommandParser;
 import dev.drama.cli.command.HelpText;
+import dev.drama.cli.command.PackExamples;
 import dev.drama.cli.command.ParseResult;
 import dev.drama.cli.net.ConnectionListener;
 import dev.drama.cli.net.ServerLink;
@@ -150,7 +151,7 @@ public final class Console implements ConnectionListener {
         } else if (result instanceof ParseResult.Error error) {
             presenter.localError(error.message());
         } else if (result instanceof ParseResult.Help help) {
-            presenter.localInfo(HelpText.render(help.topic(), state.role(), scripted));
+            presenter.localInfo(HelpText.render(help.topic(), state.role(), scripted, spec -> PackExamples.of(spec, state)));
         } else if (result instanceof ParseResult.Who) {
             presenter.localInfo(views.who());
         } else if (result instanceof ParseResult.ListOffers) {

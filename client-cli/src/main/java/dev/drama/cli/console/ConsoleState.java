@@ -137,6 +137,7 @@ public final class ConsoleState implements ParseContext {
     }
 
     /** A character's name for people; the id itself when the board does not know it. */
+    @Override
     public synchronized String characterName(String characterId) {
         if (characterId.isEmpty()) {
             return "";
@@ -257,6 +258,12 @@ public final class ConsoleState implements ParseContext {
     @Override
     public synchronized Optional<Offer> offer(String offerId) {
         return Optional.ofNullable(offers.get(offerId));
+    }
+
+    @Override
+    public synchronized Collection<String> pendingOfferIds() {
+        return offers.values().stream().filter(o -> o.getStatus() == Offer.Status.PENDING).map(Offer::getOfferId)
+                .toList();
     }
 
     /** Names for completion: display names of participants. */

@@ -191,8 +191,8 @@ class CommandParserTest {
                     send("/accept o1").getRespondToOffer());
             assertEquals(RespondToOffer.Response.REJECT, send("/reject o1").getRespondToOffer().getResponse());
             assertEquals(RespondToOffer.Response.WITHDRAW, send("/withdraw o2").getRespondToOffer().getResponse());
-            assertEquals("missing arguments: /accept OFFER, e.g. /accept 3", error("/accept"));
-            assertEquals("too many arguments: /reject OFFER, e.g. /reject 3", error("/reject o1 o2"));
+            assertEquals("missing arguments: /accept OFFER, e.g. /accept o3", error("/accept"));
+            assertEquals("too many arguments: /reject OFFER, e.g. /reject o3", error("/reject o1 o2"));
         }
 
         @Test
