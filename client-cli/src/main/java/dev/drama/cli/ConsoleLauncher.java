@@ -73,6 +73,9 @@ public final class ConsoleLauncher {
         LineSource lines = scripted ? new ReaderLineSource(in) : terminal;
         Presenter presenter = scripted ? new JsonPresenter(sink) : new HumanPresenter(renderer, sink);
         Console console = new Console(state, presenter, renderer, scripted);
+        if (terminal != null) {
+            console.confirmWith(terminal);
+        }
         ServerConnection.Settings settings;
         try {
             settings = spec.address().settings(hello(spec.trainerSecret()));

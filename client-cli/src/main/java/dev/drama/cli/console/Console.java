@@ -50,6 +50,7 @@ public final class Console implements ConnectionListener {
     private final CommandParser parser = new CommandParser();
     private final Set<CompletableFuture<ServerMessage>> outstanding = ConcurrentHashMap.newKeySet();
     private ServerLink link;
+    private Confirmation confirmation = Confirmation.ALWAYS;
 
     // the messages /wait-for looks through, guarded by itself
     private final List<Received> log = new ArrayList<>();
@@ -77,6 +78,11 @@ public final class Console implements ConnectionListener {
 
     public void attach(ServerLink link) {
         this.link = link;
+    }
+
+    /** Who is asked before a trainer's bare line goes to everyone, or a paste of many lines is sent. */
+    public void confirmWith(Confirmation confirmation) {
+        this.confirmation = confirmation;
     }
 
     // ------------------------------------------------------------------ from the server
@@ -135,12 +141,45 @@ public final class Console implements ConnectionListener {
     public int run(LineSource source) throws IOException {
         String line;
         while ((line = source.readLine()) != null) {
-            if (!execute(line)) {
+            if (!executeTyped(line)) {
                 break;
             }
         }
         awaitOutstanding();
         return gaveUp ? 1 : 0;
+    }
+
+    /**
+     * Runs what was entered at once: one line, or several pasted together (asked once
+     * before any is sent). A trainer's line without a slash goes to every participant, so
+     * it is asked about first: a command typed without its slash must not become a broadcast.
+     *
+     * @return false when the console should end
+     */
+    boolean executeTyped(String input) {
+        List<String> lines = input.lines().filter(line -> !line.isBlank()).toList();
+        if (lines.size() > 1) {
+            if (!confirmation.confirm("Send " + lines.size() + " lines? y/N")) {
+                presenter.localInfo(new AttributedString("not sent"));
+                return true;
+            }
+            for (String line : lines) {
+                if (!execute(line)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (state.role() == Role.TRAINER && isBroadcast(input) && !confirmation.confirm("Say this to everyone? y/N")) {
+            presenter.localInfo(new AttributedString("not sent (/say TEXT says it without asking)"));
+            return true;
+        }
+        return execute(input);
+    }
+
+    private static boolean isBroadcast(String line) {
+        String text = line.strip();
+        return !text.isEmpty() && !text.startsWith("/") && !text.startsWith("#");
     }
 
     /** Runs one line; false when the console should end. */
