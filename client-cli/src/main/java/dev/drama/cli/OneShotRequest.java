@@ -4,6 +4,7 @@ import dev.drama.cli.net.ConnectionListener;
 import dev.drama.cli.net.ServerConnection;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ServerMessage;
+import dev.drama.proto.Welcome;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,10 +24,20 @@ final class OneShotRequest {
         }
     }
 
+    /** A check of the command against what the server said in its welcome, before anything is sent. */
+    interface BeforeSending {
+        void check(Welcome welcome) throws FailedException;
+    }
+
     private OneShotRequest() {
     }
 
     static ServerMessage send(ServerAddress address, String trainerSecret, ClientMessage command)
+            throws FailedException {
+        return send(address, trainerSecret, command, welcome -> { });
+    }
+
+    static ServerMessage send(ServerAddress address, String trainerSecret, ClientMessage command, BeforeSending check)
             throws FailedException {
         ConnectionListener quiet = new ConnectionListener() {
             @Override public void onMessage(ServerMessage message) { }
@@ -41,9 +52,11 @@ final class OneShotRequest {
             throw new FailedException("cannot set up TLS: " + e.getMessage());
         }
         try (ServerConnection connection = new ServerConnection(settings, quiet, Runnable::run)) {
-            if (!connection.connect().get(30, TimeUnit.SECONDS).getTrainer()) {
+            Welcome welcome = connection.connect().get(30, TimeUnit.SECONDS);
+            if (!welcome.getTrainer()) {
                 throw new FailedException("the server did not accept the trainer secret");
             }
+            check.check(welcome);
             return connection.send(command).get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new FailedException(e.getCause().getMessage());

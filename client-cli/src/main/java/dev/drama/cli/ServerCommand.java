@@ -38,6 +38,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-frame", description = "Largest frame in bytes (default: ${DEFAULT-VALUE}).")
     int maxFrame = limits.maxFrameBytes();
 
+    @Option(names = "--max-upload", description = "Largest frame in bytes from a trainer (the secret given): pack uploads"
+            + " (default: ${DEFAULT-VALUE}).")
+    int maxUpload = defaults.defences().trainerMaxFrameBytes();
+
     @Option(names = "--max-text", description = "Longest talk in characters (default: ${DEFAULT-VALUE}).")
     int maxText = limits.maxTextChars();
 
@@ -67,6 +71,7 @@ public final class ServerCommand implements Callable<Integer> {
                 .idleTimeout(Duration.ofSeconds(idleSeconds))
                 .limits(new ServerConfig.Limits(maxFrame, maxText, rate, burst, limits.offersPerMinute(), maxSessions,
                         maxParticipants, maxPerAddress, limits.outboundBufferBytes()))
+                .defences(defaults.defences().withTrainerMaxFrameBytes(maxUpload))
                 .tls(tlsCert, tlsKey)
                 .build();
         DramaServer server;

@@ -79,4 +79,52 @@ class PackUploadTest {
             assertTrue(text.startsWith("the server refused the pack:\n  "), text);
         }
     }
+
+    /** The pack folder with a 200 KB file that does not compress: a zip over the trainee's 64 KiB frame. */
+    private Path bigPack() throws IOException {
+        Path folder = pack();
+        byte[] noise = new byte[200 * 1024];
+        new java.util.Random(11).nextBytes(noise);
+        Files.write(folder.resolve("briefings/noise.md"), noise);
+        return folder;
+    }
+
+    private static ClientMessage upload(Path folder) throws IOException {
+        return ClientMessage.newBuilder().setUploadPack(UploadPack.newBuilder().setFileName("mypack.zip")
+                .setZip(ByteString.copyFrom(PackZip.of(folder)))).build();
+    }
+
+    @Test
+    void aPackOverTheTraineeFrameLimitReachesATrainersServerAndIsAnswered() throws Exception {
+        try (DramaServer server = DramaServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
+                .dataDir(temp.resolve("data")).build())) {
+            ServerAddress address = new ServerAddress();
+            address.host = "127.0.0.1";
+            address.port = server.port();
+            ClientMessage big = upload(bigPack());
+            assertTrue(big.getSerializedSize() > ServerConfig.Limits.defaults().maxFrameBytes());
+            ServerMessage reply = OneShotRequest.send(address, server.trainerSecret(), big,
+                    welcome -> PackUploadCommand.fits(big, welcome));
+            assertTrue(reply.hasError(), reply.toString());
+            assertEquals(dev.drama.proto.ErrorCode.INVALID_PACK, reply.getError().getCode(), reply.toString());
+        }
+    }
+
+    @Test
+    void aPackOverTheServersLimitIsRefusedBeforeItIsSent() throws Exception {
+        int limit = 100 * 1024;
+        try (DramaServer server = DramaServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
+                .dataDir(temp.resolve("data"))
+                .defences(ServerConfig.Defences.defaults().withTrainerMaxFrameBytes(limit)).build())) {
+            ServerAddress address = new ServerAddress();
+            address.host = "127.0.0.1";
+            address.port = server.port();
+            ClientMessage big = upload(bigPack());
+            OneShotRequest.FailedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    OneShotRequest.FailedException.class, () -> OneShotRequest.send(address, server.trainerSecret(), big,
+                            welcome -> PackUploadCommand.fits(big, welcome)));
+            assertTrue(refused.getMessage().contains("uploads of up to 102,400 bytes"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("nothing was sent"), refused.getMessage());
+        }
+    }
 }

@@ -27,12 +27,13 @@ public final class Board {
     private final Map<String, Future> intentions;
     private final Map<String, Set<String>> doubts;
     private final Map<String, Preference> preferences;
+    private final List<Agreement> agreements;
     private final Future threatened;
     private final Situation situation;
 
     private Board(List<Character> characters, List<Option> options, Map<String, Integer> characterIndex,
                   OptionIndex optionIndex, Map<String, Future> positions, Map<String, Future> intentions,
-                  Map<String, Set<String>> doubts, Map<String, Preference> preferences) {
+                  Map<String, Set<String>> doubts, Map<String, Preference> preferences, List<Agreement> agreements) {
         this.characters = characters;
         this.options = options;
         this.characterIndex = characterIndex;
@@ -41,6 +42,7 @@ public final class Board {
         this.intentions = intentions;
         this.doubts = doubts;
         this.preferences = preferences;
+        this.agreements = agreements;
         this.situation = Situation.of(this);
         this.threatened = Future.complete(optionIndex, situation.t);
     }
@@ -145,14 +147,14 @@ public final class Board {
         Character c = characterFor(POSITION, characterId);
         return new Board(characters, options, characterIndex, optionIndex,
                 replaced(positions, characterId, onOptions(POSITION, c, position.values(), optionIndex, options)),
-                intentions, doubts, preferences);
+                intentions, doubts, preferences, agreements);
     }
 
     public Board withIntentions(String characterId, Future intentions) {
         Character c = characterFor(INTENTIONS, characterId);
         return new Board(characters, options, characterIndex, optionIndex, positions,
                 replaced(this.intentions, characterId, onOptions(INTENTIONS, c, intentions.values(), optionIndex, options)),
-                doubts, preferences);
+                doubts, preferences, agreements);
     }
 
     private Character characterFor(Stance stance, String characterId) {
@@ -226,6 +228,39 @@ public final class Board {
         return b.build();
     }
 
+    /**
+     * The board after the parties accept an agreement: each party's position now fixes the agreed
+     * values, and each states it will carry out its own part, so that an agreement covering every
+     * contested option is a commitment point the engine can judge for co-operation and trust. The
+     * agreement is recorded, so that ways out can say when a move would break it.
+     */
+    public Board withAgreement(Agreement agreement) {
+        Builder b = toBuilder().agreement(agreement.parties(), agreement.values());
+        for (String party : agreement.parties()) {
+            characterFor(POSITION, party);
+            Map<String, Boolean> position = new LinkedHashMap<>(positions.get(party).values());
+            Map<String, Boolean> intents = new LinkedHashMap<>(intentions.get(party).values());
+            agreement.values().forEach((optionId, value) -> {
+                position.put(optionId, value);
+                if (option(optionId).map(o -> o.owner().equals(party)).orElse(false)) {
+                    intents.put(optionId, value);
+                }
+            });
+            b.position(party, position).intentions(party, intents);
+        }
+        return b.build();
+    }
+
+    /** The agreements accepted so far, oldest first. */
+    public List<Agreement> agreements() {
+        return agreements;
+    }
+
+    /** The agreements the character is party to, oldest first. */
+    public List<Agreement> agreementsOf(String characterId) {
+        return agreements.stream().filter(a -> a.isParty(characterId)).toList();
+    }
+
     public Board withPreference(String characterId, Preference preference) {
         return toBuilder().preference(characterId, preference).build();
     }
@@ -259,6 +294,9 @@ public final class Board {
             for (String about : doubts.get(c.id())) {
                 b.doubt(c.id(), about);
             }
+        }
+        for (Agreement a : agreements) {
+            b.agreement(a.parties(), a.values());
         }
         return b;
     }
@@ -300,6 +338,7 @@ public final class Board {
         private final Map<String, Map<String, Boolean>> positions = new LinkedHashMap<>();
         private final Map<String, Map<String, Boolean>> intentions = new LinkedHashMap<>();
         private final Map<String, Set<String>> doubts = new LinkedHashMap<>();
+        private final List<Agreement> agreements = new ArrayList<>();
 
         private Builder() {
         }
@@ -333,6 +372,12 @@ public final class Board {
 
         public Builder doubt(String holderId, String aboutId) {
             doubts.computeIfAbsent(holderId, k -> new LinkedHashSet<>()).add(aboutId);
+            return this;
+        }
+
+        /** An agreement the parties accepted, fixing the given values. */
+        public Builder agreement(List<String> parties, Map<String, Boolean> values) {
+            agreements.add(new Agreement(parties, values));
             return this;
         }
 
@@ -431,9 +476,22 @@ public final class Board {
                 doubtSets.put(c.id(), Collections.unmodifiableSet(ordered));
             }
 
+            for (Agreement a : agreements) {
+                for (String party : a.parties()) {
+                    if (!characterIndex.containsKey(party)) {
+                        throw new BoardException("agreement names unknown party '" + party + "'" + hint(party, characterIds));
+                    }
+                }
+                for (String o : a.values().keySet()) {
+                    if (index.indexOf(o) < 0) {
+                        throw new BoardException("agreement fixes unknown option '" + o + "'" + hint(o, optionIds));
+                    }
+                }
+            }
+
             return new Board(List.copyOf(characters), List.copyOf(options), Map.copyOf(characterIndex), index,
                     Collections.unmodifiableMap(pos), Collections.unmodifiableMap(intents),
-                    Collections.unmodifiableMap(doubtSets), Collections.unmodifiableMap(prefs));
+                    Collections.unmodifiableMap(doubtSets), Collections.unmodifiableMap(prefs), List.copyOf(agreements));
         }
 
         private static void checkCharacters(String what, Set<String> ids, Map<String, Integer> known, List<String> characterIds) {

@@ -3,13 +3,14 @@ package dev.drama.engine;
 import java.util.List;
 
 /**
- * Plain-language text for dilemmas and ways out, addressed to the holder. Names characters
- * by name and options by label; values read "yes"/"no".
+ * Plain-language text for dilemmas and ways out, spoken to the holder as a coach would: second
+ * person, one idea per sentence, each option named once per text, values another character left
+ * open never presented as its demand. Names characters by name and options by label; values
+ * read "yes"/"no".
  */
 final class Narrator {
     private final String[] names;
     private final String[] labels;
-    private final int[] allOptions;
     private final StringBuilder sb = new StringBuilder(512);
 
     Narrator(Board board) {
@@ -20,19 +21,13 @@ final class Narrator {
         }
         List<Option> os = board.options();
         labels = new String[os.size()];
-        allOptions = new int[os.size()];
         for (int o = 0; o < labels.length; o++) {
             labels[o] = os.get(o).label();
-            allOptions[o] = o;
         }
     }
 
     String name(int character) {
         return names[character];
-    }
-
-    String label(int option) {
-        return labels[option];
     }
 
     static String yesNo(boolean v) {
@@ -46,14 +41,19 @@ final class Narrator {
         return this;
     }
 
+    /** "Karen Whitlow's", "Cllr Martin Greaves'" (a name ending in s takes the apostrophe alone). */
+    Narrator possessive(int character) {
+        String n = names[character];
+        sb.append(n).append(n.endsWith("s") ? "'" : "'s");
+        return this;
+    }
+
     /** "Label = yes, Other = no" for the options of {@code options} where x differs from y, with x's values. */
     Narrator diff(boolean[] x, boolean[] y, int[] options) {
         int start = sb.length();
         for (int o : options) {
             if (x[o] != y[o]) {
-                if (sb.length() > start) {
-                    sb.append(", ");
-                }
+                separate(start);
                 sb.append(labels[o]).append(" = ").append(yesNo(x[o]));
             }
         }
@@ -63,24 +63,66 @@ final class Narrator {
         return this;
     }
 
-    /** As {@link #diff(boolean[], boolean[], int[])} over all options. */
-    Narrator diff(boolean[] x, boolean[] y) {
-        return diff(x, y, allOptions);
-    }
-
     /** "Label = yes, Other = no" for those of {@code options} that {@code fixed} says are fixed. */
     Narrator fixedValues(boolean[] fixed, int[] options, boolean[] values) {
-        boolean first = true;
+        int start = sb.length();
         for (int o : options) {
             if (fixed[o]) {
-                if (!first) {
-                    sb.append(", ");
-                }
-                first = false;
+                separate(start);
                 sb.append(labels[o]).append(" = ").append(yesNo(values[o]));
             }
         }
         return this;
+    }
+
+    /** The labels of the options of {@code options} where x differs from y, without values ("A, B and C"). */
+    Narrator labelsWhereDiffer(boolean[] x, boolean[] y, int[] options) {
+        int count = 0;
+        for (int o : options) {
+            if (x[o] != y[o]) {
+                count++;
+            }
+        }
+        int i = 0;
+        for (int o : options) {
+            if (x[o] != y[o]) {
+                sb.append(i == 0 ? "" : i == count - 1 ? " and " : ", ").append(labels[o]);
+                i++;
+            }
+        }
+        return this;
+    }
+
+    /** The labels of {@code options} ("A, B and C"). */
+    Narrator labels(int[] options) {
+        for (int i = 0; i < options.length; i++) {
+            sb.append(i == 0 ? "" : i == options.length - 1 ? " and " : ", ").append(labels[options[i]]);
+        }
+        return this;
+    }
+
+    /** The names of the characters {@code who} marks, other than {@code except} ("Ann, Ben and Cy"). */
+    Narrator names(boolean[] who, int except) {
+        int count = 0;
+        for (int i = 0; i < who.length; i++) {
+            if (who[i] && i != except) {
+                count++;
+            }
+        }
+        int k = 0;
+        for (int i = 0; i < who.length; i++) {
+            if (who[i] && i != except) {
+                sb.append(k == 0 ? "" : k == count - 1 ? " and " : ", ").append(names[i]);
+                k++;
+            }
+        }
+        return this;
+    }
+
+    private void separate(int start) {
+        if (sb.length() > start) {
+            sb.append(", ");
+        }
     }
 
     String end() {
@@ -90,76 +132,157 @@ final class Narrator {
     }
 
     String explain(Situation s, DilemmaKind kind, int a, int b, boolean[] compared, List<OptionDetail> detail, int[] detailOptions) {
-        say(names[a]);
         switch (kind) {
             case PERSUASION -> {
-                say(", your position does not persuade ").say(names[b]).say(": you want ").say(names[b]).say(" to move to ")
-                        .diff(s.hat[a], s.t, s.owned[b]).say(", but ").say(names[b])
-                        .say(" does not prefer your position to what happens if nobody moves.");
-                appendDetail(detail, detailOptions, b, "your");
+                say("Your position does not persuade ").say(names[b]).say(". You ask ").say(names[b]).say(" for ").diff(s.hat[a], s.t, s.owned[b])
+                        .say(", but ").say(names[b]).say(" prefers what happens if nobody moves.");
+                appendDetail(detail, detailOptions, b);
             }
             case REJECTION -> {
-                say(", you cannot credibly refuse ").say(names[b]).say(": ").say(names[b]).say("'s position asks you for ")
-                        .diff(s.hat[b], s.t, s.owned[a]).say(", and you prefer ").say(names[b])
-                        .say("'s position to what happens if nobody moves. ").say(names[b])
-                        .say(" can expect you to give way.");
-                appendDetail(detail, detailOptions, a, null);
-            }
-            case THREAT -> say(", your threat is not credible: if nobody moved you would rather make it ").diff(compared, s.t)
-                    .say(" than carry out your stated intentions, and the others may call your bluff.");
-            case POSITIONING -> say(", ").say(names[b]).say("'s position suits you better than your own: you prefer ").say(names[b])
-                    .say("'s ").diff(s.hat[b], s.hat[a]).say(" to what you ask.");
-            case COOPERATION -> say(", your own promise is not credible: if your position were agreed you would be tempted to make it ")
-                    .diff(compared, s.hat[a]).say(" instead, and the others know it.");
-            case TRUST -> {
-                say(", you cannot trust ").say(names[b]).say(" to keep ").say(names[b]).say("'s part of your position (")
-                        .fixedValues(s.fixed[a], s.owned[b], s.hat[a]).say("): ");
-                if (compared != null) {
-                    say("if it were agreed, ").say(names[b]).say(" would be tempted to make it ").diff(compared, s.hat[a]).say(" instead");
-                    if (s.doubts[a][b]) {
-                        say(", and you have said you doubt ").say(names[b]);
-                    }
-                } else {
-                    say("you have said you doubt ").say(names[b]).say(" will carry it out");
+                say("You cannot credibly refuse ").say(names[b]).say(". ").say(names[b]).say(" asks you for ")
+                        .diff(s.hat[b], s.t, s.owned[a]).say(", and you prefer that position to what happens if nobody moves");
+                if (differsOutside(s.hat[b], s.t, s.owner, a)) {
+                    // Why it is attractive: what else the other's position changes, which the holder would gain.
+                    say(": it also brings ").diffOutside(s.hat[b], s.t, s.owner, a);
                 }
-                say(".");
+                say(". ").say(names[b]).say(" can expect you to give way.");
+            }
+            case THREAT -> {
+                say("Your threat is not credible. If nobody moved, you would rather make it ").diff(compared, s.t, s.owned[a]).say(" than ")
+                        .say(statedOn(s, compared) ? "do what you said you would" : "leave things as they are")
+                        .say(", and the others may call your bluff.");
+            }
+            case POSITIONING -> {
+                say(possessiveText(b)).say(" position suits you better than your own. ");
+                otherPosition(s, b, a).say(". You prefer that to your own position.");
+            }
+            case COOPERATION -> say("Your own promise is not credible. If your position were agreed, you would be tempted to make it ")
+                    .diff(compared, s.hat[a], s.owned[a]).say(" instead, and the others know it.");
+            case TRUST -> {
+                say("You cannot trust ").say(names[b]).say(" to keep their part of your position (")
+                        .fixedValues(s.fixed[a], s.owned[b], s.hat[a]).say(").");
+                if (compared != null) {
+                    say(" If it were agreed, ").say(names[b]).say(" would be tempted to go back on ")
+                            .labelsWhereDiffer(compared, s.hat[a], s.owned[b]).say(".");
+                }
+                if (s.doubts[a][b]) {
+                    say(compared == null ? " You have said you doubt " : " And you have said you doubt ").say(names[b])
+                            .say(compared == null ? " will carry it out." : ".");
+                }
             }
         }
         return end();
     }
 
-    private void appendDetail(List<OptionDetail> detail, int[] options, int owner, String whose) {
+    /**
+     * "B asks for X = no and leaves Y open (it would stay yes)": B's position where it differs from
+     * A's, the values B fixes as B's and the rest as left open.
+     */
+    Narrator otherPosition(Situation s, int b, int a) {
+        say(names[b]);
+        int start = sb.length();
+        boolean[] fixed = s.fixed[b];
+        for (int o = 0; o < s.n; o++) {
+            if (fixed[o] && s.hat[b][o] != s.hat[a][o]) {
+                sb.append(sb.length() == start ? " asks for " : ", ").append(labels[o]).append(" = ").append(yesNo(s.hat[b][o]));
+            }
+        }
+        boolean asked = sb.length() > start;
+        int open = sb.length();
+        for (int o = 0; o < s.n; o++) {
+            if (!fixed[o] && s.hat[b][o] != s.hat[a][o]) {
+                sb.append(sb.length() == open ? asked ? " and leaves " : " leaves " : ", ").append(labels[o]);
+            }
+        }
+        if (sb.length() > open) {
+            sb.append(" open where you ask for a change");
+        }
+        return this;
+    }
+
+    private String possessiveText(int character) {
+        String n = names[character];
+        return n + (n.endsWith("s") ? "'" : "'s");
+    }
+
+    private static boolean statedOn(Situation s, boolean[] compared) {
+        for (int o = 0; o < s.n; o++) {
+            if (compared[o] != s.t[o] && s.stated[o]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean differsOutside(boolean[] x, boolean[] y, int[] owner, int excluded) {
+        for (int o = 0; o < x.length; o++) {
+            if (owner[o] != excluded && x[o] != y[o]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #diff} over the options not owned by {@code excluded}. */
+    private Narrator diffOutside(boolean[] x, boolean[] y, int[] owner, int excluded) {
+        int start = sb.length();
+        for (int o = 0; o < x.length; o++) {
+            if (owner[o] != excluded && x[o] != y[o]) {
+                separate(start);
+                sb.append(labels[o]).append(" = ").append(yesNo(x[o]));
+            }
+        }
+        return this;
+    }
+
+    /** "Taken one at a time, B would refuse X and Y, would agree to Z and does not mind W." */
+    private void appendDetail(List<OptionDetail> detail, int[] options, int owner) {
         if (detail.size() < 2) {
             return; // one option: the scenario-level sentence already says it
         }
-        say(" Option by option:");
-        for (int i = 0; i < detail.size(); i++) {
-            OptionDetail d = detail.get(i);
-            say(" on ").say(labels[options[i]]).say(", ").say(names[owner]);
-            switch (d.verdict()) {
-                case OptionDetail.PERSUASION -> say(" prefers what happens anyway (").say(yesNo(d.threatened())).say(")");
-                case OptionDetail.REJECTION -> say(whose == null ? " prefers to give way (" : " prefers your ").say(yesNo(d.proposed()))
-                        .say(whose == null ? ")" : "");
-                default -> say(" does not mind");
+        say(" Taken one at a time, ").say(names[owner]);
+        String[] verdicts = {OptionDetail.PERSUASION, OptionDetail.REJECTION, OptionDetail.INDIFFERENT};
+        String[] phrases = {" would refuse ", " would agree to ", " does not mind "};
+        boolean first = true;
+        for (int v = 0; v < verdicts.length; v++) {
+            int count = 0;
+            for (OptionDetail d : detail) {
+                count += d.verdict().equals(verdicts[v]) ? 1 : 0;
             }
-            say(i == detail.size() - 1 ? "." : ";");
+            if (count == 0) {
+                continue;
+            }
+            say(first ? "" : ",").say(phrases[v]);
+            first = false;
+            int k = 0;
+            for (int i = 0; i < detail.size(); i++) {
+                if (detail.get(i).verdict().equals(verdicts[v])) {
+                    say(k == 0 ? "" : k == count - 1 ? " and " : ", ").say(labels[options[i]]);
+                    k++;
+                }
+            }
         }
+        say(".");
     }
 
     static final String OFF_BOARD = "not a move on the board: it depends on what you can arrange";
+    static final String NO_FUTURE_CHANGES = "changes no future, only what you believe";
 
-    /** What a way out leads to, for its cost: a new threatened future or a new position. */
+    /**
+     * What a way out leads to, for its cost against the threatened future T: a new threatened
+     * future (a move on stated intentions) or a new position (what would happen if it were agreed).
+     */
     enum Result {
-        THREATENED("a cost: if it comes to it, you rank the new threatened future below your current position",
-                "no cost: you rank the new threatened future level with your current position",
-                "a gain: you rank the new threatened future above your current position"),
-        POSITION("a cost: you rank the new position below your current one",
-                "no cost: you rank the new position level with your current one",
-                "a gain: you rank the new position above your current one");
+        THREATENED("if nobody moves after this: worse for you than now",
+                "if nobody moves after this: the same for you as now",
+                "if nobody moves after this: better for you than now"),
+        POSITION("if agreed: worse for you than if nobody moves",
+                "if agreed: the same for you as if nobody moves",
+                "if agreed: better for you than if nobody moves");
 
-        private final String worse;
-        private final String level;
-        private final String better;
+        final String worse;
+        final String level;
+        final String better;
 
         Result(String worse, String level, String better) {
             this.worse = worse;
@@ -168,8 +291,8 @@ final class Narrator {
         }
     }
 
-    /** How the holder ranks a result against its current position, in words (constant strings: nothing to build). */
-    static String cost(int resultScore, int positionScore, Result result) {
-        return resultScore > positionScore ? result.better : resultScore == positionScore ? result.level : result.worse;
+    /** The holder's result against T, in words (constant strings: nothing to build). */
+    static String cost(int resultScore, int scoreOfT, Result result) {
+        return resultScore > scoreOfT ? result.better : resultScore == scoreOfT ? result.level : result.worse;
     }
 }

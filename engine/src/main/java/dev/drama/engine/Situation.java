@@ -20,6 +20,8 @@ final class Situation {
     final boolean[] statusQuo;
     /** T. */
     final boolean[] t;
+    /** Whether the owner of each option stated an intention on it (else T has its status quo). */
+    final boolean[] stated;
     /** Per character: which options its position fixes, and the values (valid where fixed). */
     final boolean[][] fixed;
     final boolean[][] fixedValue;
@@ -32,7 +34,7 @@ final class Situation {
     /** scoreOfHat[i * c + j] = i's score of j's completed position. */
     private final int[] scoreOfHat;
 
-    private Situation(int n, int c, int[] owner, int[][] owned, boolean[] statusQuo, boolean[] t,
+    private Situation(int n, int c, int[] owner, int[][] owned, boolean[] statusQuo, boolean[] t, boolean[] stated,
                       boolean[][] fixed, boolean[][] fixedValue, boolean[][] hat, Preference[] prefs, boolean[][] doubts) {
         this.n = n;
         this.c = c;
@@ -40,6 +42,7 @@ final class Situation {
         this.owned = owned;
         this.statusQuo = statusQuo;
         this.t = t;
+        this.stated = stated;
         this.fixed = fixed;
         this.fixedValue = fixedValue;
         this.hat = hat;
@@ -60,6 +63,7 @@ final class Situation {
         int[] ownedCount = new int[c];
         boolean[] statusQuo = new boolean[n];
         boolean[] t = new boolean[n];
+        boolean[] stated = new boolean[n];
         for (int o = 0; o < n; o++) {
             Option opt = opts.get(o);
             owner[o] = board.characterIndexOf(opt.owner());
@@ -88,6 +92,7 @@ final class Situation {
                 byte v = intents.stateAt(o);
                 if (v >= 0) {
                     t[o] = v == 1;
+                    stated[o] = true;
                 }
                 byte p = pos.stateAt(o);
                 if (p >= 0) {
@@ -99,7 +104,7 @@ final class Situation {
                 doubts[i][board.characterIndexOf(about)] = true;
             }
         }
-        return new Situation(n, c, owner, owned, statusQuo, t, fixed, fixedValue, complete(fixed, fixedValue, t), prefs, doubts);
+        return new Situation(n, c, owner, owned, statusQuo, t, stated, fixed, fixedValue, complete(fixed, fixedValue, t), prefs, doubts);
     }
 
     private static boolean[][] complete(boolean[][] fixed, boolean[][] fixedValue, boolean[] t) {

@@ -8,10 +8,20 @@ package dev.drama.engine;
 public enum WayOutKind {
     /** Persuasion: state intentions on one's own options that make the threatened future worse for the other. */
     THREATEN,
-    /** Persuasion: change one's position on one's own options so that the other prefers it. */
+    /**
+     * Persuasion: change one's position on one's own options so that the other prefers it; trust:
+     * so that the other would rather keep its part than deviate.
+     */
     PROMISE,
-    /** Persuasion: ask less of the other (the nearest position it prefers), or give up the demand. */
+    /**
+     * Persuasion and trust: ask less of the other (release some demands: leave them open) or give
+     * them all up; rejection: give the other part of what it asks without an agreement.
+     */
     CONCEDE,
+    /** Persuasion: ask a third character for something as well, so that the other prefers the position. */
+    ASK_THIRD,
+    /** Trust: withdraw a declared doubt that is the only cause of the dilemma. */
+    WITHDRAW_DOUBT,
     /** Rejection: with intentions, a threat the holder would carry out; without, the advice to commit or show anger. */
     HARDEN,
     /** Rejection: accept the other's position. */

@@ -2,19 +2,32 @@ package dev.drama.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Ways out of each dilemma, computed from the board. A candidate move (other intentions, or
- * another position for the holder) is turned into the futures it would produce, exactly as
- * {@link WayOut#applyTo} would, and the kernel of the rule that found the dilemma is checked
- * on them; only moves on which the rule no longer holds are offered. Searches flip subsets of
- * the options one character owns, so they cost 2^(options owned), never 2^(all options), and
- * they score candidates in scratch arrays without allocating.
+ * Ways out of each dilemma, computed from the board (drama-theory.md section 8). A candidate
+ * move (other intentions, or another position for the holder) is turned into the futures it
+ * would produce, exactly as {@link WayOut#applyTo} would, and the kernel of the rule that found
+ * the dilemma is checked on them; only moves on which the rule no longer holds are offered.
+ * Searches flip subsets of the options one character owns, so they cost 2^(options owned),
+ * never 2^(all options), and they score candidates in scratch arrays without allocating.
+ *
+ * <p>Each move is costed against the threatened future T (the outcome if nobody moves) and
+ * checked against the holder's accepted agreements. A move that would break one is still
+ * offered, after those that keep them, and says so: the agreement may be what causes the
+ * dilemma (a trust dilemma inside a deal), and a trainee who is not told the only way out
+ * cannot choose to renegotiate. Searches first try the options no agreement fixes.
  */
 final class WayOutSearch {
     /** Characters own at most ~8 options; beyond this many a search is skipped rather than slow. */
     private static final int MAX_SEARCH = 12;
+    /**
+     * A trust promise scores every deviation of the other's (2^|Pab|) per candidate, so it tries
+     * at most this many changes of the holder's: a promise a coach would suggest is short anyway.
+     */
+    private static final int MAX_PROMISE_CHANGES = 2;
 
+    private final Board board;
     private final Situation s;
     private final Narrator words;
     private final String[] optionIds;
@@ -22,22 +35,26 @@ final class WayOutSearch {
     private final Best[] responses;
     /** Advice per kind of advice and other character, made on first use. */
     private final WayOut[][] advice;
+    /** Per character, the value an accepted agreement of its fixes on each option (-1: none); made on first use. */
+    private final byte[][] agreed;
     private int[] all;
 
     private final Scratch work;
 
     WayOutSearch(Board board, Narrator words, Scratch work) {
+        this.board = board;
         this.work = work;
         this.s = board.situation();
         this.responses = new Best[s.c];
         this.advice = new WayOut[5][s.c];
+        this.agreed = new byte[s.c][];
         this.words = words;
         this.optionIds = board.optionIndex().ids;
     }
 
     /** @param temptation the deviation the analysis found (threat, co-operation, trust), else null */
     List<WayOut> find(DilemmaKind kind, int a, int b, boolean[] temptation) {
-        List<WayOut> out = new ArrayList<>(4);
+        Ways out = new Ways();
         switch (kind) {
             case PERSUASION -> persuasion(a, b, out);
             case REJECTION -> rejection(a, b, out);
@@ -46,12 +63,12 @@ final class WayOutSearch {
             case COOPERATION -> cooperation(a, temptation, out);
             case TRUST -> trust(a, b, temptation, out);
         }
-        return out;
+        return out.inOrder();
     }
 
-    // ---- persuasion: threaten, promise, concede; argue
+    // ---- persuasion: threaten, promise, ask a third party, concede; argue
 
-    private void persuasion(int a, int b, List<WayOut> out) {
+    private void persuasion(int a, int b, Ways out) {
         String other = words.name(b);
         int[] mine = s.owned[a];
         Preference pb = s.prefs[b];
@@ -63,90 +80,148 @@ final class WayOutSearch {
         for (int o = 0; o < s.n; o++) {
             openForA[o] = !s.fixed[a][o];
         }
-        Best threat = fewestChanges(s.t, s.hat[a], openForA, mine,
-                (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t));
+        Best threat = keepingAgreements(a, mine, options -> fewestChanges(s.t, s.hat[a], openForA, options, MAX_SEARCH,
+                (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t)));
         if (threat.found()) {
             boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score, work) == null;
-            out.add(new WayOut(WayOutKind.THREATEN,
-                    words.say("Threaten: state that without an agreement you will make it ").diff(threat.values, s.t, mine)
-                            .say("; ").say(other).say(" would then prefer your position to what happens if nobody moves")
-                            .say(credible ? "." : ", though you would rather not carry this out.").end(),
-                    OrderedValues.changes(optionIds, threat.values, s.t, mine), null,
-                    Narrator.cost(threat.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
+            words.say("Threaten: say that without an agreement you will make it ").diff(threat.values, s.t, mine)
+                    .say(". ").say(other).say(" would then prefer your position to that")
+                    .say(credible ? "." : ", though you would rather not carry it out.");
+            offer(out, a, WayOutKind.THREATEN, OrderedValues.changes(optionIds, threat.values, s.t, mine), null, null, null,
+                    threat.score, Narrator.Result.THREATENED);
         }
 
         // Promise: A's position on A's own options, sweetened.
         int bScoreOfT = s.scoreOfT(b);
-        Best promise = positionSearch(a, mine, b, ownedByB, bScoreOfT);
+        Best promise = keepingAgreements(a, mine, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
         if (promise.found()) {
-            out.add(new WayOut(WayOutKind.PROMISE,
-                    words.say("Promise: change your position to ").diff(promise.values, s.hat[a], mine)
-                            .say("; ").say(other).say(" would then prefer it to what happens if nobody moves.").end(),
-                    null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine),
-                    Narrator.cost(promise.score, s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+            words.say("Offer more: add ").diff(promise.values, s.hat[a], mine).say(" to your position. ")
+                    .say(other).say(" would then prefer it to what happens if nobody moves.");
+            offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine), null, null,
+                    promise.score, Narrator.Result.POSITION);
         }
 
-        // Concede: ask less of B (the nearest position B prefers to T), at worst nothing.
+        // Ask a third party: A's position also asks C for something B values.
+        Best ask = new Best();
+        int asked = -1;
+        for (int c = 0; c < s.c; c++) {
+            if (c == a || c == b || s.owned[c].length == 0) {
+                continue;
+            }
+            // Only what A does not ask of C yet: dropping a demand on C would be a concession to C, not an ask.
+            int[] unasked = same(s.hat[a], s.t, s.owned[c]);
+            Best candidate = keepingAgreements(a, unasked, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
+            if (candidate.found() && (!ask.found() || candidate.flips < ask.flips
+                    || candidate.flips == ask.flips && candidate.score > ask.score)) {
+                ask = candidate;
+                asked = c;
+            }
+        }
+        if (ask.found()) {
+            words.say("Ask ").say(words.name(asked)).say(" for ").diff(ask.values, s.hat[a], s.owned[asked]).say(" as well. ")
+                    .say(other).say(" would then prefer your position to what happens if nobody moves.");
+            offer(out, a, WayOutKind.ASK_THIRD, null, OrderedValues.changes(optionIds, ask.values, s.hat[a], s.owned[asked]), null,
+                    null, ask.score, Narrator.Result.POSITION);
+        }
+
+        // Concede: release some demands on B (they become open, completed from T), at worst all of them.
         int[] demands = differing(s.hat[a], s.t, ownedByB);
-        Best concede = positionSearch(a, demands, b, ownedByB, bScoreOfT);
+        Best concede = positionSearch(a, demands, ownedByB, pb, bScoreOfT);
         if (concede.found()) {
-            boolean all = concede.flips == demands.length;
-            out.add(new WayOut(WayOutKind.CONCEDE,
-                    (all ? words.say("Give up your demands on ").say(other).say(": leave ")
-                            : words.say("Ask less of ").say(other).say(": settle for "))
-                            .diff(concede.values, s.hat[a], demands)
-                            .say(all ? " as it would be anyway." : ", which ").say(all ? "" : other)
-                            .say(all ? "" : " prefers to what happens if nobody moves.").end(),
-                    null, OrderedValues.changes(optionIds, concede.values, s.hat[a], demands),
-                    Narrator.cost(concede.score, s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+            int[] released = differing(concede.values, s.hat[a], demands);
+            if (released.length == demands.length) {
+                words.say("Give up your demands on ").say(other).say(": stop asking for ").labels(released).say(".");
+            } else {
+                words.say("Ask less of ").say(other).say(": stop asking for ").labels(released).say(". ").say(other)
+                        .say(" would then prefer your position to what happens if nobody moves.");
+            }
+            offer(out, a, WayOutKind.CONCEDE, null, null, released, null, concede.score, Narrator.Result.POSITION);
         }
         out.add(advice(ARGUE, b));
     }
 
     /** A's position with some of {@code options} flipped from A^, on which persuasion towards B no longer holds. */
-    private Best positionSearch(int a, int[] options, int b, int[] ownedByB, int bScoreOfT) {
+    private Best positionSearch(int a, int[] options, int[] ownedByB, Preference pb, int bScoreOfT) {
         Preference pa = s.prefs[a];
-        Preference pb = s.prefs[b];
-        return fewestChanges(s.hat[a], null, null, options,
+        return fewestChanges(s.hat[a], null, null, options, MAX_SEARCH,
                 (hat, unused) -> Rules.persuasion(hat, s.t, ownedByB, pb, bScoreOfT) ? REJECTED : pa.score(hat));
     }
 
-    // ---- rejection: harden with a threat you would carry out, accept; harden (advice)
+    // ---- rejection: harden with a threat you would carry out (or give way in part), accept; harden (advice)
 
-    private void rejection(int a, int b, List<WayOut> out) {
+    private void rejection(int a, int b, Ways out) {
         String other = words.name(b);
         int[] mine = s.owned[a];
         Preference pa = s.prefs[a];
-        // Harden with A's best response: the intentions A likes best it would certainly carry out (no
-        // deviation beats them), so it is a real threat if it also ends the rejection without giving in.
-        Best harden = new Best();
+        // A's best response: the intentions A likes best it would certainly carry out (no deviation beats
+        // them), so it is a real threat if it also ends the rejection without giving B everything.
         Best reply = bestResponse(a);
+        boolean hardened = false;
         if (reply.found() && reply.flips > 0) {
             boolean[] t = reply.values;
             boolean[] aHat = complete(a, t);
             boolean[] bHat = complete(b, t);
             if (!Rules.rejection(aHat, bHat, t, mine, pa, reply.score) && Situation.differsOn(bHat, t, mine)) {
-                harden = reply;
+                boolean givesIn = false;
+                for (int o : mine) {
+                    givesIn |= t[o] != s.t[o] && s.fixed[b][o] && s.fixedValue[b][o] == t[o];
+                }
+                hardened = !givesIn;
+                if (givesIn) {
+                    // Moving towards B's position is a concession, whatever it does to the rejection.
+                    words.say("Give way in part: say that without an agreement you will make it ").diff(t, s.t, mine)
+                            .say(". That meets ").possessive(b).say(" position part of the way, and you would then prefer it to the rest of ")
+                            .possessive(b).say(" terms.");
+                } else {
+                    words.say("Harden: say that without an agreement you will make it ").diff(t, s.t, mine)
+                            .say(". You would carry that out rather than accept ").possessive(b).say(" position.");
+                }
+                offer(out, a, givesIn ? WayOutKind.CONCEDE : WayOutKind.HARDEN, OrderedValues.changes(optionIds, t, s.t, mine), null,
+                        null, null, reply.score, Narrator.Result.THREATENED);
             }
         }
-        if (harden.found()) {
-            out.add(new WayOut(WayOutKind.HARDEN,
-                    words.say("Harden: state that without an agreement you will make it ").diff(harden.values, s.t, mine)
-                            .say("; you would carry this out rather than accept ").say(other).say("'s position.").end(),
-                    OrderedValues.changes(optionIds, harden.values, s.t, mine), null,
-                    Narrator.cost(harden.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
+        moveTo(a, b, WayOutKind.ACCEPT, "Accept ", out);
+        if (!hardened) {
+            out.add(advice(STAND_FIRM, b)); // one "Harden" only: the general advice when there is no concrete hardening
         }
-        // Accept: A^ becomes B^, so the positions agree and the rule's first condition fails.
-        out.add(new WayOut(WayOutKind.ACCEPT,
-                words.say("Accept ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], allOptions()).say(".").end(),
-                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], allOptions()),
-                Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
-        out.add(advice(STAND_FIRM, b));
+    }
+
+    /**
+     * A's position becomes B's: B's fixed values where the completed positions differ, and the options
+     * A fixes that B leaves open released (never credited to B), so A^ = B^ afterwards.
+     */
+    private void moveTo(int a, int b, WayOutKind kind, String verb, Ways out) {
+        int[] fixedByB = new int[s.n];
+        int[] openByB = new int[s.n];
+        int fixedCount = 0;
+        int openCount = 0;
+        for (int o = 0; o < s.n; o++) {
+            if (s.hat[a][o] != s.hat[b][o]) {
+                if (s.fixed[b][o]) {
+                    fixedByB[fixedCount++] = o;
+                } else {
+                    openByB[openCount++] = o;
+                }
+            }
+        }
+        int[] set = java.util.Arrays.copyOf(fixedByB, fixedCount);
+        int[] released = java.util.Arrays.copyOf(openByB, openCount);
+        words.say(verb).possessive(b).say(" position");
+        if (set.length > 0) {
+            words.say(": ").diff(s.hat[b], s.hat[a], set);
+        }
+        if (released.length > 0) {
+            words.say(set.length > 0 ? ". Also stop insisting on " : ": stop insisting on ").labels(released)
+                    .say(", which ").say(words.name(b)).say(" leaves open");
+        }
+        words.say(".");
+        offer(out, a, kind, null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], set), released, null,
+                s.scoreOfHat(a, b), Narrator.Result.POSITION);
     }
 
     // ---- threat: carry out (intentions A prefers), drop the threat (do what others ask); commit (advice)
 
-    private void threat(int a, List<WayOut> out) {
+    private void threat(int a, Ways out) {
         int[] mine = s.owned[a];
         Preference pa = s.prefs[a];
         // A's best response removes the temptation (nothing on A's options beats it). It is giving in when
@@ -167,19 +242,34 @@ final class WayOutSearch {
             }
         }
         if (carry.found()) {
-            out.add(new WayOut(WayOutKind.CARRY_OUT,
-                    words.say("Make your threat one you would carry out: state that you will make it ")
-                            .diff(carry.values, s.t, mine).say(", which you prefer.").end(),
-                    OrderedValues.changes(optionIds, carry.values, s.t, mine), null,
-                    Narrator.cost(carry.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
+            words.say("Make your threat one you would carry out: say that you will make it ")
+                    .diff(carry.values, s.t, mine).say(", which you prefer.");
+            offer(out, a, WayOutKind.CARRY_OUT, OrderedValues.changes(optionIds, carry.values, s.t, mine), null, null, null,
+                    carry.score, Narrator.Result.THREATENED);
         }
         if (drop.found()) {
-            out.add(new WayOut(WayOutKind.DROP_THREAT,
-                    words.say("Drop the threat: state that you will make it ").diff(drop.values, s.t, mine).say(", as asked.").end(),
-                    OrderedValues.changes(optionIds, drop.values, s.t, mine), null,
-                    Narrator.cost(drop.score, s.scoreOfHat(a, a), Narrator.Result.THREATENED)));
+            boolean[] askers = askers(a, drop.values, mine);
+            words.say("Drop the threat: say that you will make it ").diff(drop.values, s.t, mine).say(", as ")
+                    .names(askers, a).say(count(askers) > 1 ? " ask." : " asks.");
+            offer(out, a, WayOutKind.DROP_THREAT, OrderedValues.changes(optionIds, drop.values, s.t, mine), null, null, null,
+                    drop.score, Narrator.Result.THREATENED);
         }
-        out.add(COMMIT);
+        out.add(commit(a));
+    }
+
+    /** Commit to the threat: to the stated intentions, or (with none on the contested options) to leaving things as they are. */
+    private WayOut commit(int a) {
+        int k = Rules.contestedOwned(s.fixed, s.fixedValue, s.t, s.owned[a], work.options);
+        boolean stated = false;
+        for (int i = 0; i < k; i++) {
+            stated |= s.stated[work.options[i]];
+        }
+        if (stated) {
+            return COMMIT;
+        }
+        words.say("Commit irrevocably to leaving ").labels(java.util.Arrays.copyOf(work.options, k))
+                .say(" as ").say(k == 1 ? "it is" : "they are").say(" (a public pledge, a tripwire), so that backing down is no longer a choice.");
+        return new WayOut(WayOutKind.ADVICE, words.end(), null, null, Narrator.OFF_BOARD);
     }
 
     /** Whether every option the candidate T changes is set to a value some other character's position asks for. */
@@ -197,6 +287,27 @@ final class WayOutSearch {
             }
         }
         return true;
+    }
+
+    /** The characters other than A whose positions ask for a value the candidate T changes to. */
+    private boolean[] askers(int a, boolean[] t, int[] mine) {
+        boolean[] who = new boolean[s.c];
+        for (int o : mine) {
+            if (t[o] != s.t[o]) {
+                for (int other = 0; other < s.c; other++) {
+                    who[other] |= other != a && s.fixed[other][o] && s.fixedValue[other][o] == t[o];
+                }
+            }
+        }
+        return who;
+    }
+
+    private static int count(boolean[] who) {
+        int k = 0;
+        for (boolean w : who) {
+            k += w ? 1 : 0;
+        }
+        return k;
     }
 
     /** T with A's contested options set to what the other positions ask; null if they ask different things or nothing. */
@@ -272,52 +383,213 @@ final class WayOutSearch {
 
     // ---- positioning: move to the preferred position; find reasons (advice)
 
-    private void positioning(int a, int b, List<WayOut> out) {
-        String other = words.name(b);
+    private void positioning(int a, int b, Ways out) {
         // A^ becomes B^, which A then ranks level with B^: the rule needs strictly better.
-        out.add(new WayOut(WayOutKind.MOVE_POSITION,
-                words.say("Move to ").say(other).say("'s position: ").diff(s.hat[b], s.hat[a], allOptions()).say(".").end(),
-                null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], allOptions()),
-                Narrator.cost(s.scoreOfHat(a, b), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+        moveTo(a, b, WayOutKind.MOVE_POSITION, "Move to ", out);
         out.add(advice(REASONS, b));
     }
 
     // ---- co-operation: a position without temptation; bind the promise (advice)
 
-    private void cooperation(int a, boolean[] temptation, List<WayOut> out) {
+    private void cooperation(int a, boolean[] temptation, Ways out) {
         int[] pa = s.owned[a]; // the temptation differs from A^ only on the options of A's that A fixes
         if (temptation != null) {
             // The temptation is A's best over every value of Pa, so nothing on Pa beats it: no temptation left.
-            out.add(new WayOut(WayOutKind.CHANGE_POSITION,
-                    words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say(".").end(),
-                    null, OrderedValues.changes(optionIds, temptation, s.hat[a], pa),
-                    Narrator.cost(s.prefs[a].score(temptation), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+            words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say(".");
+            offer(out, a, WayOutKind.CHANGE_POSITION, null, OrderedValues.changes(optionIds, temptation, s.hat[a], pa), null, null,
+                    s.prefs[a].score(temptation), Narrator.Result.POSITION);
         }
         out.add(BIND);
     }
 
-    // ---- trust: a position the other would keep; guarantees and goodwill (advice)
+    // ---- trust: ask only what the other would keep, a promise that makes the other keep it, withdraw
+    // ---- the doubt, stop relying on the other; guarantees and goodwill (advice)
 
-    private void trust(int a, int b, boolean[] temptation, List<WayOut> out) {
+    private void trust(int a, int b, boolean[] temptation, Ways out) {
         String other = words.name(b);
-        if (temptation != null && !s.doubts[a][b]) {
+        boolean doubt = s.doubts[a][b];
+        int[] pab = fixedOwned(a, b);
+        if (temptation != null && !doubt) {
             // B's best over every value of Pab: asked for exactly that, B has nothing better to defect to.
-            int[] pab = s.owned[b]; // the temptation differs from A^ only on the options of B's that A fixes
-            out.add(new WayOut(WayOutKind.CHANGE_POSITION,
-                    words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ")
-                            .diff(temptation, s.hat[a], pab).say(".").end(),
-                    null, OrderedValues.changes(optionIds, temptation, s.hat[a], pab),
-                    Narrator.cost(s.prefs[a].score(temptation), s.scoreOfHat(a, a), Narrator.Result.POSITION)));
+            words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ").diff(temptation, s.hat[a], pab).say(".");
+            offer(out, a, WayOutKind.CHANGE_POSITION, null, OrderedValues.changes(optionIds, temptation, s.hat[a], pab), null, null,
+                    s.prefs[a].score(temptation), Narrator.Result.POSITION);
+
+            // A promise of A's after which B would rather keep its part than deviate on it.
+            int[] mine = s.owned[a];
+            Best promise = pab.length > MAX_SEARCH ? new Best()
+                    : keepingAgreements(a, mine, options -> keptPromiseSearch(a, b, options, pab));
+            if (promise.found()) {
+                words.say("Promise ").diff(promise.values, s.hat[a], mine).say(" in your position. ").say(other)
+                        .say(" would then rather keep their part than go back on it.");
+                offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine), null, null,
+                        promise.score, Narrator.Result.POSITION);
+            }
+        }
+        if (doubt && temptation == null) {
+            // The doubt is the only cause: without it the rule needs a temptation, and there is none.
+            words.say("Withdraw your doubt about ").say(other).say(": if your position were agreed, ").say(other)
+                    .say(" would have nothing to gain by breaking it.");
+            offer(out, a, WayOutKind.WITHDRAW_DOUBT, null, null, null, board.characters().get(b).id(),
+                    s.scoreOfHat(a, a), null);
+        }
+        if (doubt) {
+            // Without any of B's options in A's position there is nothing to trust B with.
+            boolean[] released = s.hat[a].clone();
+            for (int o : pab) {
+                released[o] = s.t[o];
+            }
+            words.say("Stop relying on ").say(other).say(": leave ").labels(pab).say(" open in your position.");
+            offer(out, a, WayOutKind.CONCEDE, null, null, pab, null, s.prefs[a].score(released), Narrator.Result.POSITION);
         }
         out.add(advice(GUARANTEE, b));
         out.add(advice(GOODWILL, b));
     }
 
+    /** A's position with some of A's {@code options} flipped, after which B has no deviation on Pab it prefers. */
+    private Best keptPromiseSearch(int a, int b, int[] options, int[] pab) {
+        Preference pa = s.prefs[a];
+        Preference pb = s.prefs[b];
+        return fewestChanges(s.hat[a], null, null, options, MAX_PROMISE_CHANGES,
+                (hat, unused) -> Deviations.best(pb, hat, pab, pab.length, pb.score(hat), work.future) != null ? REJECTED : pa.score(hat));
+    }
+
+    /** The options owned by {@code ownerOf} that the position of {@code whose} fixes. */
+    private int[] fixedOwned(int whose, int ownerOf) {
+        int[] into = new int[s.owned[ownerOf].length];
+        return java.util.Arrays.copyOf(into, Rules.fixedOwned(s, whose, ownerOf, into));
+    }
+
+    // ---- agreements and costs
+
+    /**
+     * Adds a concrete way out whose description the narrator holds (not yet ended): says which of
+     * the holder's agreements it breaks, if any, and costs it against T. A null {@code result} means
+     * no future changes.
+     */
+    private void offer(Ways out, int a, WayOutKind kind, OrderedValues intentions, OrderedValues position, int[] released,
+                       String withdrawDoubt, int resultScore, Narrator.Result result) {
+        List<Agreement> breaks = breaches(a, intentions, position, released);
+        List<String> release = null;
+        if (released != null) {
+            release = new ArrayList<>(released.length);
+            for (int o : released) {
+                release.add(optionIds[o]);
+            }
+        }
+        int standing = result == null ? 0 : Integer.compare(resultScore, s.scoreOfT(a));
+        String cost = result == null ? Narrator.NO_FUTURE_CHANGES : Narrator.cost(resultScore, s.scoreOfT(a), result);
+        out.add(new WayOut(kind, words.end(), intentions, position, release, withdrawDoubt, cost, breaks),
+                (breaks.isEmpty() ? 0 : 4) + 1 - standing);
+    }
+
+    /**
+     * The accepted agreements of A's the move breaks: it states an intention or fixes a value other
+     * than the agreed one, or releases one of A's own agreed options (waiving what another party
+     * promised A is not breaking the agreement). Names them in the description.
+     */
+    private List<Agreement> breaches(int a, OrderedValues intentions, OrderedValues position, int[] released) {
+        if (board.agreements().isEmpty()) {
+            return List.of();
+        }
+        String holder = board.characters().get(a).id();
+        List<Agreement> broken = new ArrayList<>(1);
+        for (Agreement agreement : board.agreementsOf(holder)) {
+            List<Integer> on = new ArrayList<>();
+            for (var e : agreement.values().entrySet()) {
+                int o = board.optionIndex().indexOf(e.getKey());
+                boolean v = e.getValue();
+                boolean breaks = intentions != null && intentions.containsKey(e.getKey()) && intentions.get(e.getKey()) != v
+                        || position != null && position.containsKey(e.getKey()) && position.get(e.getKey()) != v
+                        || released != null && s.owner[o] == a && contains(released, o) && s.fixed[a][o] && s.fixedValue[a][o] == v;
+                if (breaks) {
+                    on.add(o);
+                }
+            }
+            if (!on.isEmpty()) {
+                broken.add(agreement);
+                boolean[] parties = new boolean[s.c];
+                for (String p : agreement.parties()) {
+                    parties[board.characterIndexOf(p)] = true;
+                }
+                words.say(" This breaks your agreement with ").names(parties, a).say(" on ")
+                        .labels(on.stream().mapToInt(Integer::intValue).toArray()).say(".");
+            }
+        }
+        return broken;
+    }
+
+    /** A search over the options no agreement of A's fixes; over all of them if that finds nothing. */
+    private Best keepingAgreements(int a, int[] options, Function<int[], Best> search) {
+        byte[] values = agreedValues(a);
+        if (values == null) {
+            return search.apply(options);
+        }
+        int k = 0;
+        int[] free = new int[options.length];
+        for (int o : options) {
+            if (values[o] < 0) {
+                free[k++] = o;
+            }
+        }
+        Best best = search.apply(java.util.Arrays.copyOf(free, k));
+        return best.found() || k == options.length ? best : search.apply(options);
+    }
+
+    /** Per option, the value an agreement A is party to fixes (-1: none); null when A has no agreement. */
+    private byte[] agreedValues(int a) {
+        if (board.agreements().isEmpty()) {
+            return null;
+        }
+        if (agreed[a] == null) {
+            byte[] values = new byte[s.n];
+            java.util.Arrays.fill(values, (byte) -1);
+            for (Agreement agreement : board.agreementsOf(board.characters().get(a).id())) {
+                agreement.values().forEach((id, v) -> values[board.optionIndex().indexOf(id)] = (byte) (v ? 1 : 0));
+            }
+            agreed[a] = values;
+        }
+        return agreed[a];
+    }
+
+    private static boolean contains(int[] xs, int x) {
+        for (int y : xs) {
+            if (y == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- machinery
 
+    /** Ways out in the order a coach gives them: moves that keep agreements, best for the holder first, then advice. */
+    private static final class Ways {
+        private final List<WayOut> ways = new ArrayList<>(6);
+        private final List<Integer> ranks = new ArrayList<>(6);
+
+        void add(WayOut way, int rank) {
+            int i = ranks.size();
+            while (i > 0 && ranks.get(i - 1) > rank) {
+                i--;
+            }
+            ways.add(i, way);
+            ranks.add(i, rank);
+        }
+
+        /** General advice, after every move on the board. */
+        void add(WayOut advice) {
+            add(advice, Integer.MAX_VALUE);
+        }
+
+        List<WayOut> inOrder() {
+            return ways;
+        }
+    }
+
     private static final int REJECTED = Integer.MIN_VALUE;
-    private static final WayOut COMMIT = new WayOut(WayOutKind.ADVICE, "Commit to your stated intentions irrevocably "
-            + "(a public pledge, a tripwire) so that carrying them out is no longer a choice.", null, null, Narrator.OFF_BOARD);
+    private static final WayOut COMMIT = new WayOut(WayOutKind.ADVICE, "Commit irrevocably to what you said you would do "
+            + "(a public pledge, a tripwire), so that carrying it out is no longer a choice.", null, null, Narrator.OFF_BOARD);
     private static final WayOut BIND = new WayOut(WayOutKind.BIND_PROMISE,
             "Make your promise binding: offer a guarantee, or accept a penalty if you defect.", null, null, Narrator.OFF_BOARD);
     private static final int ARGUE = 0;
@@ -333,10 +605,12 @@ final class WayOutSearch {
 
     /**
      * Flips subsets of {@code options} in a copy of {@code base} (and, where {@code alsoFlip} says,
-     * in a copy of {@code base2}), one subset size at a time, and stops at the first size where some
-     * candidate works: the fewest changes that remove the dilemma, the holder's favourite among them.
+     * in a copy of {@code base2}), one subset size at a time up to {@code maxSize}, and stops at the
+     * first size where some candidate works: the fewest changes that remove the dilemma, the holder's
+     * favourite among them.
      */
-    private static Best fewestChanges(boolean[] base, boolean[] base2, boolean[] alsoFlip, int[] options, Candidates candidates) {
+    private static Best fewestChanges(boolean[] base, boolean[] base2, boolean[] alsoFlip, int[] options, int maxSize,
+                                      Candidates candidates) {
         Best best = new Best();
         int k = options.length;
         if (k == 0 || k > MAX_SEARCH) {
@@ -345,7 +619,7 @@ final class WayOutSearch {
         boolean[] x = base.clone();
         boolean[] y = base2 == null ? null : base2.clone();
         int limit = 1 << k;
-        for (int size = 1; size <= k && !best.found(); size++) {
+        for (int size = 1; size <= Math.min(k, maxSize) && !best.found(); size++) {
             for (int mask = (1 << size) - 1; mask < limit; mask = nextWithSameBitCount(mask)) {
                 flip(x, y, alsoFlip, options, mask);
                 int score = candidates.score(x, y);
@@ -375,7 +649,7 @@ final class WayOutSearch {
         return (((ripple ^ mask) >>> 2) / lowest) | ripple;
     }
 
-    /** The best candidate so far: fewest changes, then the holder's score (or score first, for threats). */
+    /** The best candidate so far: score first, then fewest changes. */
     private static final class Best {
         boolean[] values;
         int flips = Integer.MAX_VALUE;
@@ -383,19 +657,6 @@ final class WayOutSearch {
 
         boolean found() {
             return values != null;
-        }
-
-        /** Whether a candidate with this many changes could still win (ties on changes are decided by score). */
-        boolean fewer(int candidateFlips) {
-            return candidateFlips <= flips;
-        }
-
-        void offer(boolean[] candidate, int candidateFlips, int candidateScore) {
-            if (candidateFlips < flips || candidateScore > score) {
-                values = candidate.clone();
-                flips = candidateFlips;
-                score = candidateScore;
-            }
         }
 
         void offerByScore(boolean[] candidate, int candidateFlips, int candidateScore) {
@@ -407,32 +668,25 @@ final class WayOutSearch {
         }
     }
 
-    private int[] allOptions() {
-        if (all == null) {
-            all = new int[s.n];
-            for (int o = 0; o < all.length; o++) {
-                all[o] = o;
-            }
-        }
-        return all;
-    }
-
     /** The options of {@code options} on which x and y differ. */
     private static int[] differing(boolean[] x, boolean[] y, int[] options) {
+        return where(x, y, options, true);
+    }
+
+    /** The options of {@code options} on which x and y agree. */
+    private static int[] same(boolean[] x, boolean[] y, int[] options) {
+        return where(x, y, options, false);
+    }
+
+    private static int[] where(boolean[] x, boolean[] y, int[] options, boolean differ) {
+        int[] out = new int[options.length];
         int k = 0;
         for (int o : options) {
-            if (x[o] != y[o]) {
-                k++;
-            }
-        }
-        int[] out = new int[k];
-        k = 0;
-        for (int o : options) {
-            if (x[o] != y[o]) {
+            if (x[o] != y[o] == differ) {
                 out[k++] = o;
             }
         }
-        return out;
+        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
     }
 
     /** General advice naming the other character; the same for every dilemma towards it, so made once. */
@@ -442,17 +696,16 @@ final class WayOutSearch {
             String other = words.name(b);
             made[b] = switch (which) {
                 case ARGUE -> new WayOut(WayOutKind.ADVICE, words.say("Argue: give ").say(other)
-                        .say(" reasons to prefer your position to what happens if nobody moves (a change in ").say(other)
-                        .say("'s preferences).").end(), null, null, Narrator.OFF_BOARD);
-                case STAND_FIRM -> new WayOut(WayOutKind.HARDEN, words.say("Harden: commit yourself irrevocably, show anger, or raise what ")
-                        .say(other).say("'s position would cost you, so that you really prefer what happens if nobody moves.").end(),
+                        .say(" reasons to prefer your position to what happens if nobody moves.").end(), null, null, Narrator.OFF_BOARD);
+                case STAND_FIRM -> new WayOut(WayOutKind.HARDEN, words.say("Harden: commit yourself in public, or show what ")
+                        .possessive(b).say(" position would cost you, so that you really prefer what happens if nobody moves.").end(),
                         null, null, Narrator.OFF_BOARD);
-                case REASONS -> new WayOut(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").say(other)
-                        .say("'s.").end(), null, null, Narrator.OFF_BOARD);
+                case REASONS -> new WayOut(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").possessive(b)
+                        .say(".").end(), null, null, Narrator.OFF_BOARD);
                 case GUARANTEE -> new WayOut(WayOutKind.SEEK_GUARANTEE, words.say("Seek guarantees from ").say(other)
                         .say(": verification, or a third party to enforce the agreement.").end(), null, null, Narrator.OFF_BOARD);
                 default -> new WayOut(WayOutKind.ADVICE, words.say("Build goodwill with ").say(other)
-                        .say(" so that keeping the agreement matters to ").say(other).say(".").end(), null, null, Narrator.OFF_BOARD);
+                        .say(" so that keeping the agreement matters to them.").end(), null, null, Narrator.OFF_BOARD);
             };
         }
         return made[b];

@@ -4,6 +4,8 @@ import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
+import dev.drama.server.net.LookupGuard;
+import dev.drama.server.net.SourceLog;
 import dev.drama.server.session.SessionRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -14,7 +16,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DramaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DramaServer.class);
+    private static final long SWEEP_SECONDS = 5;
+    private static final int BACKGROUND_QUEUE = 16;
 
     private final ServerConfig config;
     private final TrainerSecret secret;
@@ -40,6 +46,8 @@ public final class DramaServer implements AutoCloseable {
     private final SessionRegistry sessions;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    /** Work that must not run on a network thread: checking uploaded packs, sweeping the per-address limits. */
+    private final EventExecutor background;
     private final Channel serverChannel;
 
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
@@ -62,14 +70,29 @@ public final class DramaServer implements AutoCloseable {
                 ? SslContextBuilder.forServer(config.tlsCertificate().toFile(), config.tlsKey().toFile()).build() : null;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        Lobby lobby = new Lobby(sessions, packs, secret);
+        // A short queue: a trainer who uploads faster than packs are checked is told to wait.
+        this.background = new DefaultEventExecutor(null, r -> {
+            Thread t = new Thread(r, "background");
+            t.setDaemon(true);
+            return t;
+        }, BACKGROUND_QUEUE, io.netty.util.concurrent.RejectedExecutionHandlers.reject());
+        ServerConfig.Defences defences = config.defences();
+        LookupGuard guesses = new LookupGuard(defences.failedLookupsPerAddressPerMinute(),
+                defences.failedLookupsPerMinute(), System::nanoTime);
+        SourceLog lines = new SourceLog(defences.logLinesPerAddressPerSecond(), ServerConfig.Defences.LOG_BURST,
+                System::nanoTime);
+        background.scheduleAtFixedRate(() -> {
+            guesses.sweep();
+            lines.sweep();
+        }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        Lobby lobby = new Lobby(sessions, packs, secret, guesses, background);
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new DramaChannelInitializer(config, ssl, lobby))
+                    .childHandler(new DramaChannelInitializer(config, ssl, lobby, lines))
                     .bind(new InetSocketAddress(config.host(), config.port()))
                     .sync().channel();
         } catch (Exception e) {  // Netty rethrows a BindException undeclared
@@ -77,6 +100,7 @@ public final class DramaServer implements AutoCloseable {
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             sessionExecutors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            background.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             journal.close();
             packs.close();
             throw e;
@@ -125,6 +149,7 @@ public final class DramaServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        background.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         journal.close();
         sessions.close();
         packs.close();

@@ -16,7 +16,8 @@ public record ServerConfig(
         Duration idleTimeout,
         Duration resumeGrace,
         Path tlsCertificate,
-        Path tlsKey) {
+        Path tlsKey,
+        Defences defences) {
 
     public static final int DEFAULT_PORT = 4710;
 
@@ -34,6 +35,43 @@ public record ServerConfig(
 
         public static Limits defaults() {
             return new Limits(64 * 1024, 2_000, 20, 40, 12, 200, 30, 64, 1024 * 1024);
+        }
+    }
+
+    /**
+     * What stops one client from hurting the others: guessing, floods that do not quite
+     * stop, trickled frames, talk that fills memory, log flooding.
+     */
+    public record Defences(
+            // Wrong join codes and resume tokens one address may try, per minute (also its burst).
+            int failedLookupsPerAddressPerMinute,
+            // Wrong join codes and resume tokens the whole server answers, per minute (also its burst).
+            int failedLookupsPerMinute,
+            // Refused (over-rate) commands tolerated within refusalWindow before a disconnection.
+            int refusalsPerWindow,
+            Duration refusalWindow,
+            // A frame begun must be complete within this, or the connection is closed.
+            Duration frameDeadline,
+            // The largest frame from a connection that presented the trainer secret (pack uploads).
+            int trainerMaxFrameBytes,
+            // Talk and offers (their stored bytes) one character may leave in a session.
+            int talkBytesPerCharacter,
+            // Talk and offers (their stored bytes) one session keeps.
+            int talkBytesPerSession,
+            // Log lines about one address per second, after a burst of LOG_BURST.
+            int logLinesPerAddressPerSecond) {
+
+        public static final int LOG_BURST = 40;
+
+        public static Defences defaults() {
+            // A trainer's frame holds the largest pack zip the server would take, and the rest of the command.
+            return new Defences(30, 3_000, 50, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                    dev.drama.scenarios.load.PackFiles.MAX_ZIP_BYTES + 64 * 1024, 256 * 1024, 4 * 1024 * 1024, 2);
+        }
+
+        public Defences withTrainerMaxFrameBytes(int value) {
+            return new Defences(failedLookupsPerAddressPerMinute, failedLookupsPerMinute, refusalsPerWindow, refusalWindow,
+                    frameDeadline, value, talkBytesPerCharacter, talkBytesPerSession, logLinesPerAddressPerSecond);
         }
     }
 
@@ -56,6 +94,7 @@ public record ServerConfig(
         b.resumeGrace = resumeGrace;
         b.tlsCertificate = tlsCertificate;
         b.tlsKey = tlsKey;
+        b.defences = defences;
         return b;
     }
 
@@ -86,6 +125,7 @@ public record ServerConfig(
         private Duration resumeGrace = Duration.ofMinutes(10);
         private Path tlsCertificate;
         private Path tlsKey;
+        private Defences defences = Defences.defaults();
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -99,9 +139,10 @@ public record ServerConfig(
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
         public Builder resumeGrace(Duration value) { resumeGrace = value; return this; }
         public Builder tls(Path certificate, Path key) { tlsCertificate = certificate; tlsKey = key; return this; }
+        public Builder defences(Defences value) { defences = value; return this; }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey);
+            return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey, defences);
         }
     }
 }

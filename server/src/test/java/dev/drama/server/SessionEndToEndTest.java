@@ -40,7 +40,7 @@ class SessionEndToEndTest {
              WireClient union = fixture.anonymous()) {
             ServerMessage created = trainer.request(cmd().setCreateSession(CreateSession.newBuilder().setPackId("tiny")));
             String code = created.getSessionJoined().getJoinCode();
-            assertThat(code).hasSize(7);
+            assertThat(code).as("ten characters in groups, for reading aloud").matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}");
 
             for (var p : List.of(List.of(manager, "Mo", "manager"), List.of(carers, "Cat", "carers"), List.of(union, "Uma", "union"))) {
                 ServerMessage joined = ((WireClient) p.get(0)).request(cmd().setJoin(Join.newBuilder()

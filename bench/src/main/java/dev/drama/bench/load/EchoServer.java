@@ -37,7 +37,7 @@ final class EchoServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new FlushConsolidationHandler(256, true),
-                                new BoundedVarint32FrameDecoder(64 * 1024),
+                                new BoundedVarint32FrameDecoder(64 * 1024, 64 * 1024, java.time.Duration.ofSeconds(30)),
                                 new ProtobufVarint32LengthFieldPrepender(),
                                 Echo.INSTANCE);
                     }

@@ -64,7 +64,7 @@ public class CodecBenchmark {
             try (ByteBufOutputStream out = new ByteBufOutputStream(frame)) {
                 c.writeDelimitedTo(out);
             }
-            channel = new EmbeddedChannel(new BoundedVarint32FrameDecoder(64 * 1024),
+            channel = new EmbeddedChannel(new BoundedVarint32FrameDecoder(64 * 1024, 64 * 1024, java.time.Duration.ofSeconds(30)),
                     new ProtobufDecoder(ClientMessage.getDefaultInstance()));
         }
 

@@ -70,6 +70,13 @@ public final class BoardReport {
                 if (!w.position().isEmpty()) {
                     x.set("position", values(w.position()));
                 }
+                if (!w.release().isEmpty()) {
+                    w.release().forEach(x.putArray("release")::add);
+                }
+                if (!w.withdrawDoubt().isEmpty()) {
+                    x.put("withdrawDoubt", w.withdrawDoubt());
+                }
+                x.put("keepsAgreements", w.keepsAgreements());
                 x.put("cost", w.cost());
             }
         }

@@ -98,8 +98,23 @@ public final class Connection implements Recipient {
         return trainer;
     }
 
+    /** The connection presented the trainer secret: it may upload packs, in frames up to the trainer's limit. */
     void trainer(boolean value) {
         trainer = value;
+        BoundedVarint32FrameDecoder frames = channel.pipeline().get(BoundedVarint32FrameDecoder.class);
+        if (value && frames != null) {
+            frames.trainer();
+        }
+    }
+
+    /** The largest frame this connection may send now (0 when the pipeline has no frame decoder). */
+    int maxFrameBytes() {
+        BoundedVarint32FrameDecoder frames = channel.pipeline().get(BoundedVarint32FrameDecoder.class);
+        return frames == null ? 0 : frames.maxFrameBytes();
+    }
+
+    java.net.InetAddress address() {
+        return Addresses.of(channel);
     }
 
     public Membership membership() {

@@ -20,11 +20,13 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
     private final Lobby lobby;
+    private final SourceLog lines;
     private Connection connection;
     private boolean greeted;
 
-    public ConnectionHandler(Lobby lobby) {
+    public ConnectionHandler(Lobby lobby, SourceLog lines) {
         this.lobby = lobby;
+        this.lines = lines;
     }
 
     @Override
@@ -34,7 +36,9 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        log.info("{} connected", connection);
+        if (lines.permit(connection.address())) {
+            log.info("{} connected", connection);
+        }
         super.channelActive(ctx);
     }
 
@@ -49,7 +53,9 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        log.info("{} disconnected", connection);
+        if (lines.permit(connection.address())) {
+            log.info("{} disconnected", connection);
+        }
         lobby.disconnected(connection);
         super.channelInactive(ctx);
     }
@@ -57,7 +63,9 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
-            log.info("{} silent for too long; closing", connection);
+            if (lines.permit(connection.address())) {
+                log.info("{} silent for too long; closing", connection);
+            }
             ctx.close();
             return;
         }
@@ -68,10 +76,14 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof TooLongFrameException) {
-            log.warn("{} sent an oversized frame: {}", connection, root.getMessage());
+            if (lines.permit(connection.address())) {
+                log.warn("{} sent an oversized frame: {}", connection, root.getMessage());
+            }
             Replies.closeWith(ctx.channel(), ErrorCode.LIMIT_REACHED, root.getMessage());
         } else if (cause instanceof DecoderException) {
-            log.warn("{} sent a malformed frame: {}", connection, root.toString());
+            if (lines.permit(connection.address())) {
+                log.warn("{} sent a malformed frame: {}", connection, root.toString());
+            }
             Replies.closeWith(ctx.channel(), ErrorCode.MALFORMED_COMMAND, "malformed frame: not a drama protocol message");
         } else if (cause instanceof IOException) {
             ctx.close();

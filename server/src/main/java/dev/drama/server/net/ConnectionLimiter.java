@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,7 +20,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress address = addressOf(ctx);
+        InetAddress address = Addresses.of(ctx.channel());
         int now = open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         ctx.channel().closeFuture().addListener(f -> release(address));
         if (now > maxPerAddress) {
@@ -34,10 +33,5 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     private void release(InetAddress address) {
         open.computeIfPresent(address, (a, count) -> count.decrementAndGet() == 0 ? null : count);
-    }
-
-    private static InetAddress addressOf(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress s
-                ? s.getAddress() : InetAddress.getLoopbackAddress();
     }
 }

@@ -33,17 +33,20 @@ public final class DramaChannelInitializer extends ChannelInitializer<SocketChan
     private final SslContext ssl;
     private final ConnectionLimiter connectionLimiter;
     private final Lobby lobby;
+    private final SourceLog lines;
 
-    public DramaChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby) {
+    public DramaChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, SourceLog lines) {
         this.config = config;
         this.ssl = ssl;
         this.connectionLimiter = new ConnectionLimiter(config.limits().maxConnectionsPerAddress());
         this.lobby = lobby;
+        this.lines = lines;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         ServerConfig.Limits limits = config.limits();
+        ServerConfig.Defences defences = config.defences();
         channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(
                 limits.outboundBufferBytes() / 2, limits.outboundBufferBytes()));
         ChannelPipeline p = channel.pipeline();
@@ -53,12 +56,14 @@ public final class DramaChannelInitializer extends ChannelInitializer<SocketChan
         }
         p.addLast(FLUSH, new FlushConsolidationHandler(256, true));
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        p.addLast(FRAME_DECODER, new BoundedVarint32FrameDecoder(limits.maxFrameBytes()));
+        p.addLast(FRAME_DECODER, new BoundedVarint32FrameDecoder(limits.maxFrameBytes(),
+                defences.trainerMaxFrameBytes(), defences.frameDeadline()));
         p.addLast(PROTOBUF_DECODER, new ProtobufDecoder(ClientMessage.getDefaultInstance()));
         p.addLast(FRAME_ENCODER, new ProtobufVarint32LengthFieldPrepender());
         p.addLast(PROTOBUF_ENCODER, new ProtobufEncoder());
         p.addLast(SLOW_READER, new SlowReaderGuard(SLOW_READER_GRACE_MS));
-        p.addLast(RATE_LIMIT, new CommandRateLimiter(limits.commandsPerSecond(), limits.commandBurst()));
-        p.addLast(HANDLER, new ConnectionHandler(lobby));
+        p.addLast(RATE_LIMIT, new CommandRateLimiter(limits.commandsPerSecond(), limits.commandBurst(),
+                defences.refusalsPerWindow(), defences.refusalWindow()));
+        p.addLast(HANDLER, new ConnectionHandler(lobby, lines));
     }
 }

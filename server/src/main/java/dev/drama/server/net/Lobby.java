@@ -21,6 +21,8 @@ import dev.drama.server.session.Session;
 import dev.drama.server.session.SessionRegistry;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +39,17 @@ public final class Lobby {
     private final SessionRegistry sessions;
     private final PackRegistry packs;
     private final TrainerSecret secret;
+    private final LookupGuard guesses;
+    /** Where pack uploads are checked: seconds of work that must not stall a network thread. */
+    private final Executor packChecks;
 
-    public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret) {
+    public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret, LookupGuard guesses,
+                 Executor packChecks) {
         this.sessions = sessions;
         this.packs = packs;
         this.secret = secret;
+        this.guesses = guesses;
+        this.packChecks = packChecks;
     }
 
     /** Handles a command from a connection that has said hello. */
@@ -91,7 +99,7 @@ public final class Lobby {
         c.trainer(!offered.isEmpty());
         c.send(ServerMessage.newBuilder().setRequestId(id).setWelcome(Welcome.newBuilder()
                 .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_CURRENT).setServer(SERVER_NAME)
-                .setTrainer(c.trainer())).build());
+                .setTrainer(c.trainer()).setMaxFrameBytes(c.maxFrameBytes())).build());
         return true;
     }
 
@@ -139,9 +147,9 @@ public final class Lobby {
         if (!notYetInSession(c, id)) {
             return;
         }
-        Optional<Session> session = sessions.byJoinCode(code);
+        Optional<Session> session = guesses.lookup(c, id, () -> sessions.byJoinCode(code),
+                "no session has the join code '" + code + "'");
         if (session.isEmpty()) {
-            c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "no session has the join code '" + code + "'"));
             return;
         }
         session.get().join(c, id, name, role, characterWish, seated(c, session.get()));
@@ -151,9 +159,9 @@ public final class Lobby {
         if (!notYetInSession(c, id)) {
             return;
         }
-        Optional<SessionRegistry.Seat> seat = sessions.byToken(token);
+        Optional<SessionRegistry.Seat> seat = guesses.lookup(c, id, () -> sessions.byToken(token),
+                "that resume token is not known here");
         if (seat.isEmpty()) {
-            c.send(Replies.error(id, ErrorCode.UNKNOWN_SESSION, "that resume token is not known here"));
             return;
         }
         Session session = seat.get().session();
@@ -193,6 +201,15 @@ public final class Lobby {
     }
 
     private void upload(Connection c, ClientMessage m) {
+        try {
+            packChecks.execute(() -> checkAndLoad(c, m));
+        } catch (RejectedExecutionException e) {
+            c.send(Replies.error(m.getRequestId(), ErrorCode.LIMIT_REACHED,
+                    "the server is busy checking other packs; try again in a moment"));
+        }
+    }
+
+    private void checkAndLoad(Connection c, ClientMessage m) {
         long id = m.getRequestId();
         UploadResult result = packs.upload(m.getUploadPack().getFileName(), m.getUploadPack().getZip().toByteArray());
         if (result.ok()) {

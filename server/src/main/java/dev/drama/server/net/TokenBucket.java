@@ -28,6 +28,17 @@ public final class TokenBucket {
         return false;
     }
 
+    /** The tokens there are now (a fraction while one refills). */
+    public double available(long nowNanos) {
+        refill(nowNanos);
+        return tokens;
+    }
+
+    /** Whether the bucket is full again: whoever emptied it has been quiet long enough. */
+    public boolean full(long nowNanos) {
+        return available(nowNanos) >= capacity;
+    }
+
     private void refill(long nowNanos) {
         long elapsed = Math.max(0, nowNanos - lastNanos);
         tokens = Math.min(capacity, tokens + elapsed * ratePerNano);

@@ -2,6 +2,7 @@ package dev.drama.server.session;
 
 import static dev.drama.proto.ErrorCode.*;
 import static dev.drama.server.session.Refusal.require;
+import static dev.drama.server.session.Refusal.requireNone;
 
 import dev.drama.proto.CharacterAssigned;
 import dev.drama.proto.JournalRecord;
@@ -9,6 +10,8 @@ import dev.drama.proto.ParticipantJoined;
 import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.server.text.Names;
+import dev.drama.server.text.TextRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +28,17 @@ final class Admission {
         require(state.phase() != Phase.ENDED, WRONG_PHASE, "that session has ended");
         require(!name.isEmpty(), MALFORMED_COMMAND, "give a display name");
         require(name.length() <= MAX_NAME_CHARS, TEXT_TOO_LONG, "a display name has at most " + MAX_NAME_CHARS + " characters");
-        require(name.chars().noneMatch(Character::isISOControl), MALFORMED_COMMAND, "a display name has no control characters");
+        requireNone(TextRules.nameProblem(name), INVALID_TEXT);
+        require(role == Role.TRAINER || !Names.imitatesTrainer(name), NAME_TAKEN,
+                "'" + name + "' reads as the trainer's name; choose another name");
         long present = state.participants().stream().filter(p -> !p.removed()).count();
         require(present < maxParticipants, LIMIT_REACHED, "the session is full (" + maxParticipants + " participants)");
-        require(state.participants().stream().noneMatch(p -> !p.removed() && p.displayName().equalsIgnoreCase(name)),
-                NAME_TAKEN, "someone in the session is already called " + name + "; choose another name");
+        state.participants().stream().filter(p -> !p.removed() && Names.sameName(p.displayName(), name)).findFirst()
+                .ifPresent(p -> {
+                    throw new Refusal(NAME_TAKEN, p.displayName().equals(name)
+                            ? "someone in the session is already called " + name + "; choose another name"
+                            : "'" + name + "' looks the same as '" + p.displayName() + "', who is already in the session; choose another name");
+                });
         List<JournalRecord.Builder> records = new ArrayList<>();
         records.add(JournalRecord.newBuilder().setParticipantJoined(
                 ParticipantJoined.newBuilder().setParticipantId(participantId).setDisplayName(name).setRole(role)

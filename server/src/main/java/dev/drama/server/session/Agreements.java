@@ -1,8 +1,7 @@
 package dev.drama.server.session;
 
+import dev.drama.engine.Agreement;
 import dev.drama.engine.Board;
-import dev.drama.engine.Future;
-import dev.drama.engine.Option;
 import dev.drama.proto.Offer;
 import dev.drama.server.view.Settings;
 import java.util.ArrayList;
@@ -11,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an accepted offer does to the board: everyone in it now proposes the agreed
- * values (what the recipients were asked to do and what the sender promised), and each
- * declares it will carry out its own part, so that an agreement covering every contested
- * option is a commitment point the engine can judge for co-operation and trust.
+ * What an accepted offer does to the board: the agreed values are what the recipients were
+ * asked to do and what the sender promised; {@link Board#withAgreement} makes every party
+ * propose them and carry out its own part, and records the agreement so that the ways out
+ * the engine offers say when they would break it.
  */
 final class Agreements {
     private Agreements() {
@@ -25,19 +24,6 @@ final class Agreements {
         agreed.putAll(Settings.fixed(offer.getPromiseList()));
         List<String> parties = new ArrayList<>(offer.getToCharacterIdsList());
         parties.add(offer.getFromCharacterId());
-        Board next = board;
-        for (String party : parties) {
-            Future position = next.position(party);
-            Future intentions = next.intentions(party);
-            for (Map.Entry<String, Boolean> e : agreed.entrySet()) {
-                position = position.with(e.getKey(), e.getValue());
-                Option option = next.option(e.getKey()).orElseThrow();
-                if (option.owner().equals(party)) {
-                    intentions = intentions.with(e.getKey(), e.getValue());
-                }
-            }
-            next = next.withPosition(party, position).withIntentions(party, intentions);
-        }
-        return next;
+        return board.withAgreement(new Agreement(parties, agreed));
     }
 }

@@ -2,6 +2,7 @@ package dev.drama.server.session;
 
 import static dev.drama.proto.ErrorCode.*;
 import static dev.drama.server.session.Refusal.require;
+import static dev.drama.server.session.Refusal.requireNone;
 
 import dev.drama.engine.Option;
 import dev.drama.proto.AdvancePhase;
@@ -31,6 +32,7 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.proto.Talk;
 import dev.drama.proto.TalkSent;
 import dev.drama.scenarios.model.PackCharacter;
+import dev.drama.server.text.TextRules;
 import dev.drama.server.visibility.Visibility;
 import java.util.HashSet;
 import java.util.List;
@@ -46,12 +48,26 @@ final class Moves {
     private final int maxTextChars;
     private final OfferRate offerRate;
     private final java.util.function.Supplier<String> newJoinCode;
+    private final TalkBudget talkBudget;
 
-    Moves(SessionState state, int maxTextChars, int offersPerMinute, java.util.function.Supplier<String> newJoinCode) {
+    Moves(SessionState state, int maxTextChars, int offersPerMinute, java.util.function.Supplier<String> newJoinCode,
+          TalkBudget talkBudget) {
         this.state = state;
         this.newJoinCode = newJoinCode;
         this.maxTextChars = maxTextChars;
         this.offerRate = new OfferRate(offersPerMinute);
+        this.talkBudget = talkBudget;
+    }
+
+    /** Keeps the talk budget in step with a record applied, live or on replay. */
+    void applied(JournalRecord record) {
+        if (record.hasTalkSent()) {
+            Talk talk = record.getTalkSent().getTalk();
+            talkBudget.spend(talk.getFromCharacterId(), talk.getSerializedSize());
+        } else if (record.hasOfferMade()) {
+            Offer offer = record.getOfferMade().getOffer();
+            talkBudget.spend(offer.getFromCharacterId(), offer.getSerializedSize());
+        }
     }
 
     Decision decide(Participant who, ClientMessage command, long nowMs) {
@@ -75,7 +91,8 @@ final class Moves {
                 case MAKE_OFFER -> offer(who, command.getMakeOffer(), nowMs);
                 case RESPOND_TO_OFFER -> respond(who, command.getRespondToOffer());
                 case SAY -> talk(who, List.of(), command.getSay().getText());
-                case TELL -> talk(who, command.getTell().getToCharacterIdsList(), command.getTell().getText());
+                case TELL -> talk(who, List.copyOf(new java.util.LinkedHashSet<>(command.getTell().getToCharacterIdsList())),
+                        command.getTell().getText());
                 case ADVANCE_PHASE -> advance(who, command.getAdvancePhase(), nowMs);
                 case PAUSE_CLOCK -> pause(who, command.getPauseClock().getPaused(), nowMs);
                 case EXTEND_CLOCK -> extend(who, command.getExtendClock().getSeconds(), nowMs);
@@ -268,7 +285,8 @@ final class Moves {
         require(m.getToCharacterIdsCount() > 0, INVALID_OFFER, "say who the offer is to");
         Set<String> to = new HashSet<>();
         for (String id : m.getToCharacterIdsList()) {
-            to.add(otherCharacter(who, id));
+            // Everyone named must accept: naming one twice would make an offer that can never be accepted.
+            require(to.add(otherCharacter(who, id)), INVALID_OFFER, id + " is named twice among the recipients");
         }
         require(m.getAskCount() + m.getPromiseCount() > 0, INVALID_OFFER,
                 "an offer needs something asked of them or promised by you");
@@ -286,6 +304,7 @@ final class Moves {
                     "there is no offer '" + m.getCountersOfferId() + "' to counter");
         }
         require(m.getNote().length() <= maxTextChars, TEXT_TOO_LONG, "the note is over " + maxTextChars + " characters");
+        requireNone(TextRules.textProblem("the note", m.getNote()), INVALID_TEXT);
         Offer offer = Offer.newBuilder()
                 .setOfferId(state.offers().nextId())
                 .setFromCharacterId(who.characterId())
@@ -293,6 +312,7 @@ final class Moves {
                 .addAllAsk(m.getAskList()).addAllPromise(m.getPromiseList()).addAllThreat(m.getThreatList())
                 .setNote(m.getNote()).setCountersOfferId(m.getCountersOfferId())
                 .build();
+        talkBudget.check(offer.getFromCharacterId(), offer.getSerializedSize());
         return change(b -> b.setOfferMade(OfferMade.newBuilder().setOffer(offer)));
     }
 
@@ -325,6 +345,7 @@ final class Moves {
         require(!text.isBlank(), MALFORMED_COMMAND, "say something");
         require(text.length() <= maxTextChars, TEXT_TOO_LONG,
                 "that is " + text.length() + " characters; the limit is " + maxTextChars);
+        requireNone(TextRules.textProblem("the text", text), INVALID_TEXT);
         for (String id : to) {
             otherCharacter(who, id);
         }
@@ -333,6 +354,7 @@ final class Moves {
                 : state.board().character(from).map(dev.drama.engine.Character::name).orElse(who.displayName());
         Talk talk = Talk.newBuilder().setFromCharacterId(from).setFromName(name)
                 .addAllToCharacterIds(to).setText(text).setPrivate(!to.isEmpty()).build();
+        talkBudget.check(from, talk.getSerializedSize());
         return change(b -> b.setTalkSent(TalkSent.newBuilder().setTalk(talk)));
     }
 
@@ -383,6 +405,7 @@ final class Moves {
             require(!text.isBlank(), MALFORMED_COMMAND, "name an inject of the pack, or give its text");
             require(text.length() <= maxTextChars, TEXT_TOO_LONG, "the text is over " + maxTextChars + " characters");
         }
+        requireNone(TextRules.textProblem("the text", text), INVALID_TEXT);
         return change(b -> b.setInjectSent(InjectSent.newBuilder().setInjectId(injectId).setText(text)));
     }
 

@@ -18,6 +18,13 @@ public final class Refusal extends RuntimeException {
         }
     }
 
+    /** Refuses with the problem's sentence, if there is a problem. */
+    static void requireNone(java.util.Optional<String> problem, ErrorCode code) {
+        if (problem.isPresent()) {
+            throw new Refusal(code, problem.get());
+        }
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -79,7 +79,8 @@ public final class Session {
         this.state = state;
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
-        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode);
+        this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode,
+                new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()));
         this.executor = executor;
         this.journal = journal;
         this.file = file;
@@ -314,6 +315,7 @@ public final class Session {
         seq = Math.max(seq, record.getSeq());
         String codeBefore = state.joinCode();
         List<Outbound> effects = state.apply(record);
+        moves.applied(record);
         if (record.hasJoinCodeRotated()) {
             listener.joinCodeChanged(this, codeBefore, state.joinCode());
         }

@@ -80,7 +80,7 @@ public final class SessionRegistry implements Session.Listener {
         session.applyRecord(opened);
         journal.append(file, opened).join();
         register(session);
-        log.info("session {} opened on pack {} with join code {}", id, pack, code);
+        log.info("session {} opened on pack {}", id, pack);  // not its join code: logs are read by more people than the room
         return session;
     }
 
@@ -163,7 +163,7 @@ public final class SessionRegistry implements Session.Listener {
 
     private void register(Session session) {
         byId.put(session.id(), session);
-        byCode.put(session.joinCode(), session);
+        byCode.put(Tokens.canonicalJoinCode(session.joinCode()), session);
     }
 
     @Override
@@ -173,8 +173,8 @@ public final class SessionRegistry implements Session.Listener {
 
     @Override
     public void joinCodeChanged(Session session, String before, String after) {
-        byCode.remove(before, session);
-        byCode.put(after, session);
+        byCode.remove(Tokens.canonicalJoinCode(before), session);
+        byCode.put(Tokens.canonicalJoinCode(after), session);
         log.info("session {}: join code rotated", session.id());
     }
 
@@ -182,12 +182,12 @@ public final class SessionRegistry implements Session.Listener {
         String code;
         do {
             code = Tokens.newJoinCode();
-        } while (byCode.containsKey(code));
+        } while (byCode.containsKey(Tokens.canonicalJoinCode(code)));
         return code;
     }
 
     public Optional<Session> byJoinCode(String code) {
-        return Optional.ofNullable(byCode.get(code.strip().toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(byCode.get(Tokens.canonicalJoinCode(code)));
     }
 
     public Optional<Seat> byToken(String token) {

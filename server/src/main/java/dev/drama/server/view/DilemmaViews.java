@@ -32,7 +32,10 @@ public final class DilemmaViews {
                     .setDescription(w.description())
                     .addAllIntentions(Settings.of(w.intentions()))
                     .addAllPosition(Settings.of(w.position()))
-                    .setCost(w.cost()));
+                    .setCost(w.cost())
+                    .addAllRelease(w.release())
+                    .setWithdrawDoubtAbout(w.withdrawDoubt())
+                    .setBreaksAgreement(!w.keepsAgreements()));
         }
         for (OptionDetail o : d.detail()) {
             b.addDetail(dev.drama.proto.OptionDetail.newBuilder()

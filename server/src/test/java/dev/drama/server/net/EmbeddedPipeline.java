@@ -37,6 +37,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private final Lobby lobby;
 
     public EmbeddedPipeline() {
+        // Pack uploads checked on the calling thread: every command is answered synchronously here.
+        this(Runnable::run);
+    }
+
+    /** With pack uploads checked wherever {@code packChecks} runs them. */
+    public EmbeddedPipeline(java.util.concurrent.Executor packChecks) {
         try {
             dataDir = Files.createTempDirectory("drama-pipeline");
             secret = TrainerSecret.loadOrCreate(dataDir.resolve("trainer.secret"));
@@ -46,18 +52,25 @@ public final class EmbeddedPipeline implements AutoCloseable {
         packs.start();
         SessionRegistry sessions = new SessionRegistry(dataDir.resolve("sessions"), journal, executors,
                 packs, System::currentTimeMillis, dev.drama.server.ServerConfig.defaults());
-        lobby = new Lobby(sessions, packs, secret);
+        dev.drama.server.ServerConfig.Defences defences = dev.drama.server.ServerConfig.Defences.defaults();
+        lobby = new Lobby(sessions, packs, secret, new LookupGuard(defences.failedLookupsPerAddressPerMinute(),
+                defences.failedLookupsPerMinute(), System::nanoTime), packChecks);
     }
 
     /** A fresh connection pipeline with these limits. */
     public EmbeddedChannel channel(int maxFrameBytes, int perSecond, int burst) {
         EmbeddedChannel ch = new EmbeddedChannel();
-        ch.pipeline().addLast(DramaChannelInitializer.FRAME_DECODER, new BoundedVarint32FrameDecoder(maxFrameBytes));
+        dev.drama.server.ServerConfig.Defences defences = dev.drama.server.ServerConfig.Defences.defaults();
+        ch.pipeline().addLast(DramaChannelInitializer.FRAME_DECODER, new BoundedVarint32FrameDecoder(maxFrameBytes,
+                defences.trainerMaxFrameBytes(), defences.frameDeadline()));
         ch.pipeline().addLast(DramaChannelInitializer.PROTOBUF_DECODER, new ProtobufDecoder(ClientMessage.getDefaultInstance()));
         ch.pipeline().addLast(DramaChannelInitializer.FRAME_ENCODER, new ProtobufVarint32LengthFieldPrepender());
         ch.pipeline().addLast(DramaChannelInitializer.PROTOBUF_ENCODER, new ProtobufEncoder());
-        ch.pipeline().addLast(DramaChannelInitializer.RATE_LIMIT, new CommandRateLimiter(perSecond, burst));
-        ch.pipeline().addLast(DramaChannelInitializer.HANDLER, new ConnectionHandler(lobby));
+        ch.pipeline().addLast(DramaChannelInitializer.RATE_LIMIT, new CommandRateLimiter(perSecond, burst,
+                defences.refusalsPerWindow(), defences.refusalWindow()));
+        ch.pipeline().addLast(DramaChannelInitializer.HANDLER, new ConnectionHandler(lobby,
+                new SourceLog(defences.logLinesPerAddressPerSecond(), dev.drama.server.ServerConfig.Defences.LOG_BURST,
+                        System::nanoTime)));
         return ch;
     }
 

@@ -238,7 +238,7 @@ class PipelineTest {
                 }
             }
         }
-        assertThat(limited).isGreaterThan(CommandRateLimiter.REFUSALS_BEFORE_DISCONNECT);
+        assertThat(limited).isGreaterThan(dev.drama.server.ServerConfig.Defences.defaults().refusalsPerWindow());
         assertThat(ch.isOpen()).isFalse();
         ch.finishAndReleaseAll();
     }

@@ -80,4 +80,13 @@ class TokenBucketTest {
         assertThat(b.tryTake(T0 + 1999 * MS)).isFalse();
         assertThat(b.tryTake(T0 + 2000 * MS)).isTrue();
     }
+
+    @Test
+    void availableCountsFractionsAndFullMeansQuietLongEnough() {
+        TokenBucket b = new TokenBucket(10, 4, T0);
+        takeAll(b, T0);
+        assertThat(b.available(T0 + 50 * MS)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.full(T0 + 399 * MS)).isFalse();
+        assertThat(b.full(T0 + 400 * MS)).isTrue();
+    }
 }
