@@ -95,6 +95,11 @@ public final class HumanRenderer {
         return Wrap.usable(width.getAsInt());
     }
 
+    /** A console's own line (a local error, news of the connection) wrapped like the server's messages. */
+    public AttributedString wrapped(AttributedString text) {
+        return Wrap.lines(text, width());
+    }
+
     /** What to show for a message; an empty string when there is nothing worth showing (acks, pongs). */
     public AttributedString render(ServerMessage message) {
         AttributedStringBuilder out = new AttributedStringBuilder();
@@ -161,8 +166,11 @@ public final class HumanRenderer {
     private void sessionState(AttributedStringBuilder out, SessionState session) {
         if (!session.getIntroduction().isEmpty() && !session.getIntroduction().equals(introductionShown)) {
             introductionShown = session.getIntroduction();
-            out.append(session.getPackTitle().isEmpty() ? "The scenario" : session.getPackTitle(), HEADING)
-                    .append("\n").append(MarkdownText.render(session.getIntroduction(), width())).append("\n");
+            if (!session.getIntroduction().strip().startsWith("# ")) {
+                // the introduction has no title of its own
+                out.append(session.getPackTitle().isEmpty() ? "The scenario" : session.getPackTitle(), HEADING).append("\n");
+            }
+            out.append(MarkdownText.render(session.getIntroduction(), width())).append("\n\n");
         }
         if (session.getPhase() != lastPhase || session.getPaused() != lastPaused) {
             lastPhase = session.getPhase();
@@ -380,7 +388,8 @@ public final class HumanRenderer {
                     .append(offer.getCountersOfferId().isEmpty() ? "" : " (counter to offer " + offer.getCountersOfferId() + ")")
                     .append(" from " + from + " to " + to + ":");
             if (offer.getAskCount() > 0) {
-                out.append("\n  if " + (forMe ? "you" : to) + " do: " + settings(offer.getAskList()));
+                String doer = forMe ? "you do" : to + (offer.getToCharacterIdsCount() > 1 ? " do" : " does");
+                out.append("\n  if " + doer + ": " + settings(offer.getAskList()));
             }
             if (offer.getPromiseCount() > 0) {
                 out.append("\n  " + OfferText.capitalised(from) + " will do: " + settings(offer.getPromiseList()));
