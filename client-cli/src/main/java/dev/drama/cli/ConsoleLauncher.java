@@ -75,6 +75,7 @@ public final class ConsoleLauncher {
         Console console = new Console(state, presenter, renderer, scripted);
         if (terminal != null) {
             console.confirmWith(terminal);
+            console.pager(terminal);
         }
         ServerConnection.Settings settings;
         try {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drama.proto.ClientMessage;
-import dev.drama.proto.Join;
 import dev.drama.proto.Offer;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
 import dev.drama.proto.Watch;
-import dev.drama.server.DramaServer;
-import dev.drama.server.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,23 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * then what each one saw is checked against who may see what.
  */
 class EndToEndSessionTest {
-    private static final Path TINY_PACK = Path.of("..", "scenarios", "examples", "tiny");
-
     @TempDir
     Path temp;
 
-    private DramaServer server;
-    private ServerAddress address;
+    private LocalServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        Path packs = temp.resolve("packs");
-        copy(TINY_PACK, packs.resolve("tiny"));
-        server = DramaServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
-                .dataDir(temp.resolve("data")).packsDir(packs).build());
-        address = new ServerAddress();
-        address.host = "127.0.0.1";
-        address.port = server.port();
+        server = new LocalServer(temp, yaml -> yaml);
     }
 
     @AfterEach
@@ -59,16 +46,12 @@ class EndToEndSessionTest {
     }
 
     private ScriptedClient trainee(String code, String name, String character, String script) {
-        ClientMessage join = ClientMessage.newBuilder().setJoin(Join.newBuilder().setJoinCode(code)
-                .setDisplayName(name).setCharacterId(character)).build();
-        return new ScriptedClient(new ConsoleLauncher.Spec(address, true, Role.TRAINEE, null, join, "join"))
-                .script(script);
+        return server.trainee(code, name, character, script);
     }
 
     @Test
     void aTrainerThreeTraineesAndAnObserverEachSeeWhatTheyMay() throws Exception {
-        ScriptedClient trainer = new ScriptedClient(new ConsoleLauncher.Spec(address, true, Role.TRAINER,
-                server.trainerSecret(), null, "train"));
+        ScriptedClient trainer = server.trainer();
         trainer.type("/new tiny");
         String code = trainer.awaitMessage(ServerMessage::hasSessionJoined).getSessionJoined().getJoinCode();
 
@@ -94,7 +77,7 @@ class EndToEndSessionTest {
                 /offer union ask protest=no
                 /wait-for talk Agreed --timeout 20
                 """);
-        ScriptedClient observer = new ScriptedClient(new ConsoleLauncher.Spec(address, true, Role.OBSERVER, null,
+        ScriptedClient observer = new ScriptedClient(new ConsoleLauncher.Spec(server.address(), true, Role.OBSERVER, null,
                 ClientMessage.newBuilder().setWatch(Watch.newBuilder().setJoinCode(code).setDisplayName("Assessor"))
                         .build(), "watch"));
         observer.type("/wait-for talk Agreed --timeout 30", "/say may I?");
@@ -171,18 +154,5 @@ class EndToEndSessionTest {
     private static Set<String> dilemmaHolders(ScriptedClient console) {
         return console.messages().stream().filter(ServerMessage::hasDilemma)
                 .map(m -> m.getDilemma().getDilemma().getHolderId()).collect(Collectors.toSet());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.drama.server;
 
 import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.journal.Journal;
+import dev.drama.server.journal.OwnerOnly;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
 import dev.drama.server.net.LookupGuard;
@@ -52,6 +53,8 @@ public final class DramaServer implements AutoCloseable {
 
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
+        OwnerOnly.directory(config.sessionsDir().getParent()); // the data folder: briefings, talk, the trainer secret
+        OwnerOnly.directory(config.sessionsDir());
         this.secret = TrainerSecret.loadOrCreate(config.trainerSecretFile());
         this.packs = new PackRegistry(Files.createDirectories(config.effectivePacksDir()));
         packs.addListener(event -> log.info("packs: {}", event));

@@ -102,7 +102,11 @@ class BundledPackSessionTest {
             }
             ServerMessage outcome = trainer.awaitMessage(ServerMessage::hasOutcome);
             assertThat(outcome.getOutcome().getCharactersCount()).isEqualTo(last.getCharactersCount());
-            String debrief = trainer.awaitMessage(ServerMessage::hasDebrief).getDebrief().getContent();
+            // the reveal waits for the trainer to open the debrief, which every console gets in summary
+            trainer.request(cmd().setAdvancePhase(AdvancePhase.newBuilder().setTo(Phase.DEBRIEF)));
+            trainer.awaitMessage(ServerMessage::hasDebriefSummary);
+            String debrief = trainer.request(cmd().setExportDebrief(ExportDebrief.newBuilder()
+                    .setFormat(ExportDebrief.Format.MARKDOWN))).getDebrief().getContent();
             for (CharacterView c : opening.getCharactersList()) {
                 assertThat(debrief).contains(c.getName());
             }

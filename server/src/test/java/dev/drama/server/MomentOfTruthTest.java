@@ -76,17 +76,18 @@ class MomentOfTruthTest {
         assertThat(wrong.getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_OPTION);
 
         union.request(cmd().setCommit(Commit.newBuilder().addSettings(set("refuse", false))));
-        // Everyone committed: the reveal and the debrief come by themselves.
+        // Everyone committed: the reveal comes by itself; the debrief when the trainer opens it.
         ServerMessage outcome = observer.awaitMessage(ServerMessage::hasOutcome);
         assertThat(outcome.getOutcome().getOutcomeList()).contains(set("late", false), set("protest", true), set("refuse", false));
         CharacterOutcome carersOutcome = outcome.getOutcome().getCharactersList().stream()
                 .filter(c -> c.getCharacterId().equals("carers")).findFirst().orElseThrow();
         assertThat(carersOutcome.getThreatsCarriedOutList()).singleElement().asString().contains("o1");
+        advanceTo(Phase.DEBRIEF);
         observer.awaitMessage(m -> m.hasSessionState() && m.getSessionState().getPhase() == Phase.DEBRIEF);
-        // The debrief reaches everyone, observers too.
-        assertThat(observer.awaitMessage(ServerMessage::hasDebrief).getDebrief().getContent()).contains("## Timeline");
-        // In the debrief every briefing is revealed to everyone.
-        observer.awaitMessage(m -> m.hasBriefing() && m.getBriefing().getCharacterId().equals("union"));
+        // Everyone, observers too, gets the summary, and the whole debrief for the asking, every briefing in it.
+        observer.awaitMessage(ServerMessage::hasDebriefSummary);
+        assertThat(observer.request(cmd().setExportDebrief(ExportDebrief.newBuilder().setFormat(ExportDebrief.Format.MARKDOWN)))
+                .getDebrief().getContent()).contains("## Timeline", "### Ann Price");
 
         ServerMessage md = trainer.request(cmd().setExportDebrief(ExportDebrief.newBuilder().setFormat(ExportDebrief.Format.MARKDOWN)));
         String debrief = md.getDebrief().getContent();

@@ -19,11 +19,15 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path dataDir, ServerConfig.Limits limits) {
+        this(dataDir, limits, ServerConfig.Defences.defaults());
+    }
+
+    ServerFixture(Path dataDir, ServerConfig.Limits limits, ServerConfig.Defences defences) {
         this.dataDir = dataDir;
         copyExamplePacks(dataDir.resolve("packs"));
         this.server = DramaServer.start(ServerConfig.builder()
                 .host("127.0.0.1").port(0).dataDir(dataDir)
-                .limits(limits).idleTimeout(Duration.ofSeconds(30)).build());
+                .limits(limits).defences(defences).idleTimeout(Duration.ofSeconds(30)).build());
     }
 
     /** The server writes into its packs folder (archives, uploads): give it a copy of the examples. */

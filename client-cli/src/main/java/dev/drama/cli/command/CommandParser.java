@@ -2,7 +2,10 @@ package dev.drama.cli.command;
 
 import dev.drama.cli.command.CommandSpec.Audience;
 import dev.drama.cli.command.Tokenizer.Token;
+import dev.drama.proto.ActAs;
 import dev.drama.proto.AdvancePhase;
+import dev.drama.proto.GetGuide;
+import dev.drama.proto.ListInjects;
 import dev.drama.proto.AssignCharacter;
 import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.MuteParticipant;
@@ -193,6 +196,18 @@ public final class CommandParser {
                         .setExtendClock(ExtendClock.newBuilder().setSeconds(minutes(args.get(0).text()) * 60)));
             case "inject":
                 return inject(spec, args, rest);
+            case "injects":
+                expectNone(spec, args);
+                return send(ClientMessage.newBuilder().setListInjects(ListInjects.getDefaultInstance()));
+            case "guide":
+                expectNone(spec, args);
+                return send(ClientMessage.newBuilder().setGetGuide(GetGuide.getDefaultInstance()));
+            case "debrief":
+                expectNone(spec, args);
+                return new ParseResult.Paged(ClientMessage.newBuilder().setExportDebrief(
+                        ExportDebrief.newBuilder().setFormat(ExportDebrief.Format.MARKDOWN)).build());
+            case "as":
+                return actAs(spec, args, rest, context);
             case "export":
                 return export(spec, args);
             case "remove":
@@ -322,6 +337,29 @@ public final class CommandParser {
         expectExactly(spec, args, 1);
         return send(ClientMessage.newBuilder().setRespondToOffer(
                 RespondToOffer.newBuilder().setOfferId(args.get(0).text()).setResponse(response)));
+    }
+
+    /** A player's command, parsed as that character's player would type it, then wrapped. */
+    private ParseResult actAs(CommandSpec spec, List<Token> args, String rest, ParseContext context) {
+        if (args.size() < 2) {
+            throw usage(spec, args.isEmpty() ? "say which character" : "say what the character does");
+        }
+        String characterId = character(args.get(0).text(), context);
+        String line = rest.substring(args.get(1).start()).strip();
+        String inner = line.startsWith("/") ? line : "/" + line;
+        int space = indexOfWhitespace(inner);
+        String name = inner.substring(1, space < 0 ? inner.length() : space).toLowerCase(Locale.ROOT);
+        List<CommandSpec> moves = Commands.playerMoves();
+        CommandSpec innerSpec = moves.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Refusal("/as takes a player's command ("
+                        + moves.stream().map(CommandSpec::name).collect(Collectors.joining(", ")) + "), not '" + name + "'"));
+        ParseContext acting = ActingContext.as(context, characterId);
+        ParseResult result = parseCommand(innerSpec, space < 0 ? "" : inner.substring(space).strip(), acting);
+        if (!(result instanceof ParseResult.Send send)) {
+            return result;
+        }
+        return send(ClientMessage.newBuilder().setActAs(ActAs.newBuilder().setCharacterId(characterId)
+                .setCommand(send.command())));
     }
 
     private ParseResult sayCommand(String text) {

@@ -32,7 +32,9 @@ public record CommandSpec(
     /** What an argument position holds, so completion knows what to offer. */
     public enum ArgKind {
         NONE, COMMAND, CHARACTER, CHARACTERS, OPTION_SETTING, OFFER, OFFER_PART, PARTICIPANT,
-        PHASE, EXPORT_FORMAT, PACK, MESSAGE_KIND, TEXT
+        PHASE, EXPORT_FORMAT, PACK, MESSAGE_KIND, TEXT, INJECT,
+        /** a player's command and then its own arguments (/as CHARACTER COMMAND ...) */
+        PLAYER_COMMAND
     }
 
     /** The kind of argument at a zero-based position (the last kind repeats). */

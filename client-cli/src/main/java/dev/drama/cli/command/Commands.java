@@ -4,6 +4,8 @@ import static dev.drama.cli.command.CommandSpec.ArgKind.CHARACTER;
 import static dev.drama.cli.command.CommandSpec.ArgKind.CHARACTERS;
 import static dev.drama.cli.command.CommandSpec.ArgKind.COMMAND;
 import static dev.drama.cli.command.CommandSpec.ArgKind.EXPORT_FORMAT;
+import static dev.drama.cli.command.CommandSpec.ArgKind.INJECT;
+import static dev.drama.cli.command.CommandSpec.ArgKind.PLAYER_COMMAND;
 import static dev.drama.cli.command.CommandSpec.ArgKind.MESSAGE_KIND;
 import static dev.drama.cli.command.CommandSpec.ArgKind.NONE;
 import static dev.drama.cli.command.CommandSpec.ArgKind.OFFER;
@@ -39,6 +41,9 @@ public final class Commands {
         add("offers", "/offers", "list the open offers and the agreements you have seen, with their ids", "",
                 List.of("/offers"), Audience.EVERYONE);
         add("quit", "/quit", "leave the console", "Ctrl-D does the same.", List.of("/quit"), Audience.EVERYONE);
+        add("debrief", "/debrief", "read the whole debrief (from the debrief phase on; trainers any time)",
+                "Page by page in the interactive console (Enter for the next page, q to stop); one debrief event\n"
+                        + "in scripted mode. /export md FILE saves it.", List.of("/debrief"), Audience.EVERYONE);
 
         // -- players
         add("choose", "/choose CHARACTER", "ask to play a character (the trainer may assign otherwise)", "",
@@ -104,7 +109,16 @@ public final class Commands {
                 Audience.TRAINER);
         add("inject", "/inject INJECT-ID | /inject \"free text\"", "send a scripted inject from the pack, or free text",
                 "One bare word is an inject id from the pack; anything quoted or longer is free text.",
-                List.of("/inject budget-cut", "/inject \"The local paper has the story.\""), Audience.TRAINER, TEXT);
+                List.of("/inject budget-cut", "/inject \"The local paper has the story.\""), Audience.TRAINER, INJECT, TEXT);
+        add("injects", "/injects", "the pack's injects: titles, suggested times, whether sent",
+                "At an inject's suggested time the trainer console says so.", List.of("/injects"), Audience.TRAINER);
+        add("as", "/as CHARACTER COMMAND...", "make a move for a character nobody plays",
+                "COMMAND is any player's command: position, intend, doubt, undoubt, offer, counter, accept,\n"
+                        + "reject, withdraw, say, tell, commit. Refused for a character someone plays. The debrief\n"
+                        + "records that the trainer made the move.",
+                List.of("/as council accept o3", "/as council position funding=yes", "/as council say We need a week."),
+                Audience.TRAINER, CHARACTER, PLAYER_COMMAND);
+        add("guide", "/guide", "the pack's facilitator guide", "", List.of("/guide"), Audience.TRAINER);
         add("export", "/export md|json [FILE]", "export the debrief (to FILE, or on screen)", "",
                 List.of("/export md debrief.md", "/export json"), Audience.TRAINER, EXPORT_FORMAT, TEXT);
         add("remove", "/remove NAME", "remove a participant from the session", "", List.of("/remove Alice"),
@@ -140,6 +154,12 @@ public final class Commands {
 
     public static Optional<CommandSpec> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The commands a trainer may give for a character nobody plays (/as): a player's moves and talk. */
+    public static List<CommandSpec> playerMoves() {
+        return BY_NAME.values().stream().filter(s -> (s.audience() == Audience.PLAYER && !s.name().equals("choose"))
+                || s.name().equals("say") || s.name().equals("tell")).toList();
     }
 
     public static Collection<CommandSpec> all() {

@@ -14,6 +14,10 @@ public sealed interface ParseResult {
         }
     }
 
+    /** A command whose reply (the debrief) is read page by page, not printed whole. */
+    record Paged(ClientMessage command) implements ParseResult {
+    }
+
     /** A precise sentence saying what is wrong; nothing is sent. */
     record Error(String message) implements ParseResult {
     }

@@ -20,7 +20,7 @@ public final class Completions {
 
     static final List<String> MESSAGE_KINDS = List.of("welcome", "ack", "error", "sessionJoined", "sessionState",
             "briefing", "board", "offer", "talk", "dilemma", "participant", "inject", "outcome", "debrief",
-            "sessions", "packs", "commitment", "notice");
+            "sessions", "packs", "commitment", "notice", "injects", "guide", "debriefSummary");
 
     private final ConsoleState state;
 
@@ -45,6 +45,12 @@ public final class Completions {
         if (spec == null) {
             return List.of();
         }
+        if (spec.argAt(index - 1) == ArgKind.PLAYER_COMMAND && index >= 3) {
+            // /as CHARACTER COMMAND ARGS...: the words after the character complete as that command's
+            List<String> inner = new ArrayList<>(words.subList(2, words.size()));
+            inner.set(0, inner.get(0).startsWith("/") ? inner.get(0) : "/" + inner.get(0));
+            return candidates(inner, index - 2);
+        }
         return forKind(spec.argAt(index - 1), current);
     }
 
@@ -65,6 +71,8 @@ public final class Completions {
             case EXPORT_FORMAT -> complete(List.of("md", "json"));
             case PACK -> complete(state.packIds());
             case MESSAGE_KIND -> complete(MESSAGE_KINDS);
+            case INJECT -> complete(state.injectIds());
+            case PLAYER_COMMAND -> complete(Commands.playerMoves().stream().map(CommandSpec::name).toList());
             case NONE, TEXT -> List.of();
         };
     }

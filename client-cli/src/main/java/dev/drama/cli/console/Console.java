@@ -51,12 +51,18 @@ public final class Console implements ConnectionListener {
     private final Set<CompletableFuture<ServerMessage>> outstanding = ConcurrentHashMap.newKeySet();
     private ServerLink link;
     private Confirmation confirmation = Confirmation.ALWAYS;
+    /** Without a terminal there are no pages: the text is shown whole. */
+    private Pager pager;
+    /**
+     * Debrief replies not to be printed whole as they arrive: a pager shows them, or they
+     * are written to a file. Counted up before the command is sent and down when its reply
+     * has been handled (on the delivery thread, after {@link #onMessage}).
+     */
+    private final AtomicInteger debriefsOffScreen = new AtomicInteger();
 
     // the messages /wait-for looks through, guarded by itself
     private final List<Received> log = new ArrayList<>();
     private volatile boolean gaveUp;
-    /** Exports to a file sent and not yet answered; their replies are written, not shown. */
-    private final AtomicInteger exportsToFile = new AtomicInteger();
 
     private static final class Received {
         final ServerMessage message;
@@ -85,12 +91,16 @@ public final class Console implements ConnectionListener {
         this.confirmation = confirmation;
     }
 
+    public void pager(Pager pager) {
+        this.pager = pager;
+    }
+
     // ------------------------------------------------------------------ from the server
 
     @Override
     public void onMessage(ServerMessage message) {
         state.apply(message);
-        if (scripted || !isExportToFile(message)) {
+        if (!(message.hasDebrief() && message.getRequestId() != 0 && debriefsOffScreen.get() > 0)) {
             presenter.message(message);
         }
         synchronized (log) {
@@ -100,12 +110,6 @@ public final class Console implements ConnectionListener {
             }
             log.notifyAll();
         }
-    }
-
-    /** A debrief asked for with /export FORMAT FILE: a person is told it was written, not shown all of it. */
-    private boolean isExportToFile(ServerMessage message) {
-        return message.hasDebrief() && message.getRequestId() != 0
-                && exportsToFile.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     @Override
@@ -187,6 +191,8 @@ public final class Console implements ConnectionListener {
         ParseResult result = parser.parse(line, state);
         if (result instanceof ParseResult.Send send) {
             send(send);
+        } else if (result instanceof ParseResult.Paged paged) {
+            page(paged);
         } else if (result instanceof ParseResult.Error error) {
             presenter.localError(error.message());
         } else if (result instanceof ParseResult.Help help) {
@@ -219,17 +225,14 @@ public final class Console implements ConnectionListener {
     }
 
     private void send(ParseResult.Send send) {
-        if (send.saveReplyTo() != null) {
-            exportsToFile.incrementAndGet();
+        // a person is told the debrief was written, not shown all of it; a script gets the reply as ever
+        boolean offScreen = send.saveReplyTo() != null && !scripted;
+        if (offScreen) {
+            debriefsOffScreen.incrementAndGet();
         }
         CompletableFuture<ServerMessage> sent = link.send(send.command());
-        if (send.saveReplyTo() != null) {
-            // a refusal or a lost reply: no debrief will come to be kept off the screen
-            sent.whenComplete((message, error) -> {
-                if (message == null || !message.hasDebrief()) {
-                    exportsToFile.updateAndGet(n -> Math.max(0, n - 1));
-                }
-            });
+        if (offScreen) {
+            sent.whenComplete((message, error) -> debriefsOffScreen.decrementAndGet());
         }
         CompletableFuture<ServerMessage> reply = send.saveReplyTo() == null ? sent : sent.thenApply(message -> {
             if (message.hasDebrief()) {
@@ -247,6 +250,24 @@ public final class Console implements ConnectionListener {
                     presenter.localError(messageOf(error));
                 }
             });
+        }
+    }
+
+    /** Scripts get the reply as one event; people read it a page at a time. */
+    private void page(ParseResult.Paged paged) {
+        if (scripted || pager == null) {
+            send(new ParseResult.Send(paged.command()));
+            return;
+        }
+        debriefsOffScreen.incrementAndGet();
+        ServerMessage reply;
+        try {
+            reply = await(link.send(paged.command()));
+        } finally {
+            debriefsOffScreen.decrementAndGet();
+        }
+        if (reply != null && reply.hasDebrief()) {
+            pager.page(reply.getDebrief().getContent());
         }
     }
 

@@ -37,6 +37,7 @@ public final class ConsoleState implements ParseContext {
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Dilemma> dilemmas = new LinkedHashMap<>();
     private final List<String> packIds = new ArrayList<>();
+    private final List<String> injectIds = new ArrayList<>();
 
     /** @param consoleRole the role the console was opened for (a trainer console is TRAINER before any session) */
     public ConsoleState(Role consoleRole) {
@@ -61,6 +62,10 @@ public final class ConsoleState implements ParseContext {
             case BRIEFING -> briefings.put(message.getBriefing().getCharacterId(), message.getBriefing());
             case OFFER -> offers.put(message.getOffer().getOffer().getOfferId(), message.getOffer().getOffer());
             case DILEMMA -> applyDilemma(message.getDilemma());
+            case INJECTS -> {
+                injectIds.clear();
+                message.getInjects().getInjectsList().forEach(i -> injectIds.add(i.getInjectId()));
+            }
             case PACKS -> {
                 packIds.clear();
                 message.getPacks().getPacksList().forEach(p -> packIds.add(p.getPackId()));
@@ -99,6 +104,11 @@ public final class ConsoleState implements ParseContext {
     }
 
     // ------------------------------------------------------------------ views for renderers and commands
+
+    /** The pack's inject ids, once the server has listed them (trainers). */
+    public synchronized List<String> injectIds() {
+        return List.copyOf(injectIds);
+    }
 
     public synchronized SessionJoined joined() {
         return joined;

@@ -3,6 +3,7 @@ package dev.drama.cli.console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -21,7 +22,7 @@ import org.jline.utils.AttributedString;
  * as the {@link LineSource}, and {@link LineReader#printAbove} as the {@link EventSink},
  * so that events appear above the prompt without disturbing what the user is typing.
  */
-public final class TerminalConsole implements LineSource, EventSink, Confirmation, AutoCloseable {
+public final class TerminalConsole implements LineSource, EventSink, Confirmation, Pager, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
     private final Supplier<String> prompt;
@@ -100,6 +101,31 @@ public final class TerminalConsole implements LineSource, EventSink, Confirmatio
             impl.setPrompt(prompt.get());
         }
         reader.printAbove(text);
+    }
+
+    /** A screenful at a time; Enter shows the next, q (or Ctrl-C, Ctrl-D) stops. Called on the input thread. */
+    @Override
+    public void page(String text) {
+        List<String> lines = text.lines().toList();
+        int height = Math.max(5, terminal.getHeight() - 2);
+        for (int from = 0; from < lines.size(); from += height) {
+            int to = Math.min(lines.size(), from + height);
+            synchronized (this) {
+                lines.subList(from, to).forEach(terminal.writer()::println);
+                terminal.flush();
+            }
+            if (to == lines.size()) {
+                return;
+            }
+            try {
+                String answer = reader.readLine("-- " + to + " of " + lines.size() + " lines: Enter for more, q to stop -- ");
+                if (answer.strip().equalsIgnoreCase("q")) {
+                    return;
+                }
+            } catch (UserInterruptException | EndOfFileException e) {
+                return;
+            }
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.drama.cli.command.Choices;
 import dev.drama.cli.console.ConsoleState;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
-import dev.drama.proto.CharacterOutcome;
 import dev.drama.proto.CharacterStance;
 import dev.drama.proto.CharacterView;
 import dev.drama.proto.Choice;
@@ -17,7 +16,6 @@ import dev.drama.proto.Offer;
 import dev.drama.proto.OfferEvent;
 import dev.drama.proto.OptionSetting;
 import dev.drama.proto.OptionView;
-import dev.drama.proto.OutcomeEvent;
 import dev.drama.proto.PackSummary;
 import dev.drama.proto.Participant;
 import dev.drama.proto.ParticipantEvent;
@@ -70,6 +68,7 @@ public final class HumanRenderer {
     private final OfferText words;
     private final BoardChanges boardChanges;
     private BoardView lastBoard;
+    private final RevealText reveal;
     private Phase lastPhase = Phase.PHASE_UNSPECIFIED;
     private boolean lastPaused;
     private String introductionShown = "";
@@ -87,6 +86,7 @@ public final class HumanRenderer {
         this.state = state;
         this.clock = clock;
         this.width = width;
+        this.reveal = new RevealText(state);
         this.words = new OfferText(state);
         this.boardChanges = new BoardChanges(words);
     }
@@ -118,7 +118,7 @@ public final class HumanRenderer {
             case TALK -> talk(out, message.getTalk());
             case DILEMMA -> dilemma(out, message.getDilemma());
             case INJECT -> inject(out, message.getInject());
-            case OUTCOME -> outcome(out, message.getOutcome());
+            case OUTCOME -> reveal.outcome(out, message.getOutcome());
             case DEBRIEF -> out.append(message.getDebrief().getContent());
             case SESSIONS -> {
                 sessions(out, message.getSessions().getSessionsList());
@@ -129,7 +129,12 @@ public final class HumanRenderer {
                 return out.toAttributedString();
             }
             case COMMITMENT -> commitment(out, message.getCommitment());
-            case NOTICE -> out.append(message.getNotice().getText(), NOTICE);
+            case NOTICE -> out.append((message.getNotice().getTrainersOnly() ? "[for trainers] " : "")
+                    + message.getNotice().getText(), NOTICE);
+            case INJECTS -> InjectTable.render(out, message.getInjects(), clock);
+            case GUIDE -> out.append("Facilitator guide", HEADING).append("\n").append(message.getGuide().getText().isBlank()
+                    ? "this pack has no facilitator guide" : message.getGuide().getText().strip());
+            case DEBRIEF_SUMMARY -> reveal.summary(out, message.getDebriefSummary());
             case JOIN_CODE -> out.append("New join code: " + message.getJoinCode().getJoinCode()
                     + " (the old one no longer works)", NOTICE);
             case ACK, PONG, BODY_NOT_SET -> {
@@ -273,6 +278,9 @@ public final class HumanRenderer {
         if (briefing.getPreferencesCount() > 0) {
             out.append("\n").append(mine ? "What matters to you, most important first:" : "What matters, most important first:",
                     AttributedStyle.BOLD);
+            if (!briefing.getPreferencesChangedBy().isEmpty()) {
+                out.append(" (changed by the news \"" + briefing.getPreferencesChangedBy() + "\")", NOTICE);
+            }
             for (int i = 0; i < briefing.getPreferencesCount(); i++) {
                 out.append("\n  " + (i + 1) + ". " + briefing.getPreferences(i));
             }
@@ -343,6 +351,10 @@ public final class HumanRenderer {
         }
         if (!doubts.isEmpty()) {
             out.append("\nDoubts: " + String.join(", ", doubts));
+        }
+        if (board.getPreferencesChangedCount() > 0) {
+            out.append("\nPreferences changed by news: " + String.join(", ", board.getPreferencesChangedList().stream()
+                    .map(id -> name(board, id)).toList()) + " (/briefing shows them)", NOTICE);
         }
     }
 
@@ -496,23 +508,6 @@ public final class HumanRenderer {
         }
         for (String change : inject.getBoardChangesList()) {
             out.append("\n  * " + change);
-        }
-    }
-
-    private void outcome(AttributedStringBuilder out, OutcomeEvent outcome) {
-        out.append("The outcome", HEADING);
-        if (!outcome.getSummary().isEmpty()) {
-            out.append("\n").append(outcome.getSummary().strip());
-        }
-        out.append("\nWhat happens: " + settings(outcome.getOutcomeList()));
-        if (outcome.getThreatenedFutureCount() > 0) {
-            out.append("\nThe threatened future was: " + settings(outcome.getThreatenedFutureList()), FAINT);
-        }
-        for (CharacterOutcome c : outcome.getCharactersList()) {
-            out.append("\n  " + state.characterName(c.getCharacterId()) + ": " + c.getVerdict());
-            if (c.getBrokenCount() > 0) {
-                out.append(" (broke: " + String.join("; ", c.getBrokenList()) + ")", ERROR);
-            }
         }
     }
 

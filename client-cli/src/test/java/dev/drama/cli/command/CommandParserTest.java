@@ -258,6 +258,23 @@ class CommandParserTest {
     @Nested
     class TrainerCommands {
         @Test
+        void actingAsACharacterWrapsAPlayersCommandParsedAsThatCharacters() {
+            var as = send("/as carers intend protest=no", trainer).getActAs();
+            assertEquals("carers", as.getCharacterId());
+            assertEquals("protest", as.getCommand().getStateIntentions().getSettings(0).getOptionId());
+            assertEquals("We wait.", send("/as Tom say We wait.", trainer).getActAs().getCommand().getSay().getText());
+            assertEquals("o1", send("/as union accept o1", trainer).getActAs().getCommand().getRespondToOffer().getOfferId());
+            // the character's own options, not the trainer's (who has none)
+            assertEquals("late belongs to manager, not to you: your commitment can only name your own options",
+                    error("/as carers commit late=yes", trainer));
+            assertTrue(error("/as carers phase next", trainer).startsWith("/as takes a player's command (position,"));
+            assertTrue(error("/as carers", trainer).startsWith("say what the character does"));
+            assertEquals("/as is a trainer command", error("/as carers say hi", manager));
+            assertTrue(send("/injects", trainer).hasListInjects());
+            assertTrue(send("/guide", trainer).hasGetGuide());
+        }
+
+        @Test
         void sessionsAndPacks() {
             assertTrue(send("/packs", trainer).hasListPacks());
             assertTrue(send("/sessions", trainer).hasListSessions());

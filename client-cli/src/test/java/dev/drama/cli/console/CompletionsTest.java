@@ -46,4 +46,24 @@ class CompletionsTest {
         assertEquals(List.of(), values("/say", ""));
         assertEquals(List.of(), values("hello", ""));
     }
+
+    @Test
+    void injectIdsOnceTheServerListedThem() {
+        ConsoleState trainer = Fixtures.state(Role.TRAINER, "");
+        trainer.apply(dev.drama.proto.ServerMessage.newBuilder().setInjects(dev.drama.proto.InjectList.newBuilder()
+                .addInjects(dev.drama.proto.InjectSummary.newBuilder().setInjectId("petition"))
+                .addInjects(dev.drama.proto.InjectSummary.newBuilder().setInjectId("press"))).build());
+        List<String> ids = new Completions(trainer).candidates(List.of("/inject", "p"), 1).stream()
+                .map(Candidate::value).toList();
+        assertEquals(List.of("petition", "press"), ids);
+    }
+
+    @Test
+    void actingAsACharacterCompletesItsCommandAndThatCommandsArguments() {
+        assertEquals(List.of("manager", "carers", "union"), values("/as", ""));
+        assertTrue(values("/as", "carers", "").containsAll(List.of("position", "accept", "say", "commit")));
+        assertTrue(!values("/as", "carers", "").contains("choose"));
+        assertEquals(List.of("o1"), values("/as", "carers", "accept", ""));
+        assertEquals(List.of("late=yes", "late=no", "late=open"), values("/as", "carers", "position", "late="));
+    }
 }

@@ -7,6 +7,7 @@ import dev.drama.cli.console.ConsoleState;
 import dev.drama.cli.console.Fixtures;
 import dev.drama.proto.Ack;
 import dev.drama.proto.CharacterOutcome;
+import dev.drama.proto.DebriefSummary;
 import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.InjectEvent;
 import dev.drama.proto.OutcomeEvent;
@@ -243,11 +244,26 @@ class HumanRendererTest {
         assertEquals("NEWS: A petition\n400 signatures.\n  * new option: trial", render(ServerMessage.newBuilder()
                 .setInject(InjectEvent.newBuilder().setTitle("A petition").setText("400 signatures.\n")
                         .addBoardChanges("new option: trial")).build()));
-        assertEquals("The outcome\nA deal.\nWhat happens: Open until 8pm: yes\n  Ann Price, Unison Steward: its second best"
-                + " (broke: promised refuse=no)", render(ServerMessage.newBuilder().setOutcome(OutcomeEvent.newBuilder()
+        OutcomeEvent outcome = OutcomeEvent.newBuilder().setComparedFutures(4)
                 .setSummary("A deal.").addOutcome(Fixtures.setting("late", dev.drama.proto.Choice.YES))
-                .addCharacters(CharacterOutcome.newBuilder().setCharacterId("union").setVerdict("its second best")
-                        .addBroken("promised refuse=no"))).build()));
+                .addOutcome(Fixtures.setting("overtime", dev.drama.proto.Choice.NO))
+                .addCharacters(CharacterOutcome.newBuilder().setCharacterId("union").setRankOfOutcome(2)
+                        .setVerdict("its second best").addKept("offer o1: Staff refuse: no").addBroken("offer o2: late"))
+                .build();
+        // the reveal by labels, with each character's rank, what it kept and broke
+        String reveal = render(ServerMessage.newBuilder().setOutcome(outcome).build());
+        assertTrue(reveal.startsWith("The outcome\nWhat happens:\n  Open until 8pm (late): yes\n"), reveal);
+        assertTrue(reveal.contains("How each character ranks it (1 is best, of 4 futures compared):\n"
+                + "  Ann Price, Unison Steward: 2. its second best\n     kept offer o1: Staff refuse: no\n"
+                + "     broke offer o2: late\nA deal.\nThe trainer opens the debrief when the room is ready."), reveal);
+        assertTrue(!reveal.contains("late=yes"), reveal);
+        String summary = render(ServerMessage.newBuilder().setDebriefSummary(DebriefSummary.newBuilder()
+                .setOutcome(outcome).setDilemmasArose(7).setDilemmasResolved(5)).build());
+        assertEquals("Debrief\nWhat happened: Open until 8pm (late) (everything else: no)\n"
+                + "Ranks (1 is best, of 4 futures compared): Ann Price, Unison Steward 2\n"
+                + "Agreements: 1 part kept, 1 broken; 0 threats carried out\n"
+                + "Dilemmas during play: 7 arose, 5 resolved\n"
+                + "/debrief reads the whole debrief (timeline, dilemmas, every briefing)", summary);
         assertEquals("Tom Bell, Carers' Forum has committed", render(ServerMessage.newBuilder()
                 .setCommitment(CommitmentEvent.newBuilder().setCharacterId("carers")).build()));
         assertEquals("You have committed: Open until 8pm: no", render(ServerMessage.newBuilder()

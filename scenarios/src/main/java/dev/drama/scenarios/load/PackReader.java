@@ -55,7 +55,7 @@ final class PackReader {
     static final Set<String> TOP = ordered("id", "title", "version", "authors", "introduction", "facilitator", "players",
             "characters", "options", "preferences", "positions", "intentions", "doubts", "phases", "injects");
     /** The phases a session goes through, in order (the server's names). */
-    static final Set<String> PHASES = ordered("briefing", "negotiation", "momentOfTruth", "debrief");
+    static final Set<String> PHASES = ordered("briefing", "negotiation", "momentOfTruth", "reveal", "debrief");
     static final Set<String> CHARACTER = ordered("id", "name", "description", "briefing", "mandate", "playable");
     static final Set<String> OPTION = ordered("id", "owner", "label", "statusQuo", "description");
     static final Set<String> PREFERENCE = ordered("statements", "ranking");

@@ -4,9 +4,14 @@ import dev.drama.proto.JournalRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,14 +35,22 @@ import org.slf4j.LoggerFactory;
 public final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
 
-    private record Pending(JournalFile file, byte[] bytes, CompletableFuture<Void> done) {
+    /** Records to write to a file; {@code rewind}: first cut off what a failed write left there. */
+    private record Pending(JournalFile file, byte[] bytes, boolean rewind, CompletableFuture<Void> done) {
     }
 
-    private static final Pending STOP = new Pending(null, null, null);
+    private static final Pending STOP = new Pending(null, null, false, null);
+
+    /** How journal files are opened: {@link FileChannel#open}, or in tests a channel that fails on demand. */
+    @FunctionalInterface
+    public interface Opener {
+        FileChannel open(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attributes) throws IOException;
+    }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final boolean forceToDisk;
+    private final Opener opener;
     /** Threads that wait in fsync; they use no CPU meanwhile, so there can be more of them than cores. */
     private final ExecutorService forcers = Executors.newFixedThreadPool(FORCE_THREADS, runnable -> {
         Thread t = new Thread(runnable, "journal-fsync");
@@ -52,24 +65,92 @@ public final class Journal implements AutoCloseable {
 
     /** @param forceToDisk false only for benchmarks that want to see the cost of fsync */
     public Journal(boolean forceToDisk) {
+        this(forceToDisk, FileChannel::open);
+    }
+
+    public Journal(boolean forceToDisk, Opener opener) {
         this.forceToDisk = forceToDisk;
+        this.opener = opener;
         this.writer = new Thread(this::run, "journal-writer");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
-    /** Opens (or creates) a journal file for appending after its last complete record. */
+    /**
+     * Opens (or creates, for its owner only) a journal file for appending after its last
+     * complete record; a new one (or one torn before its header was whole) gets the header.
+     */
     public JournalFile open(Path path, long validLength) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        channel.truncate(validLength);
-        channel.position(validLength);
-        return new JournalFile(path, channel);
+        FileChannel channel = opener.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                OwnerOnly.file(path));
+        try {
+            if (validLength < JournalCodec.HEADER.length) {
+                channel.truncate(0);
+                writeFully(channel, JournalCodec.HEADER);
+                validLength = JournalCodec.HEADER.length;
+            } else {
+                channel.truncate(validLength);
+                channel.position(validLength);
+            }
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new JournalFile(path, channel, validLength);
+    }
+
+    /**
+     * Replaces a journal with one holding exactly these records, in the current format: written
+     * beside it, forced, then moved over it, so a crash leaves either the old file or the new.
+     */
+    public void rewrite(Path path, List<JournalRecord> records) throws IOException {
+        Path fresh = path.resolveSibling(path.getFileName() + ".new");
+        Files.deleteIfExists(fresh);
+        try (FileChannel channel = opener.open(fresh, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                OwnerOnly.file(fresh))) {
+            writeFully(channel, JournalCodec.journal(records));
+            if (forceToDisk) {
+                channel.force(true);
+            }
+        }
+        Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (forceToDisk) {
+            try (FileChannel dir = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                dir.force(true); // the rename itself
+            } catch (IOException e) {
+                log.debug("could not force the folder of {} ({}); the rename is durable at the next sync", path, e.toString());
+            }
+        }
+    }
+
+    private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
     }
 
     /** Queues a record; the future completes once it is on disk. */
     public CompletableFuture<Void> append(JournalFile file, JournalRecord record) {
+        return append(file, List.of(record));
+    }
+
+    /** Queues records to be written together; the future completes once they are all on disk. */
+    public CompletableFuture<Void> append(JournalFile file, List<JournalRecord> records) {
+        return queue(file, records, false);
+    }
+
+    /**
+     * Writes records again after the file failed: cuts off whatever a failed write left after
+     * the last record known to be on disk, then appends them.
+     */
+    public CompletableFuture<Void> retry(JournalFile file, List<JournalRecord> records) {
+        return queue(file, records, true);
+    }
+
+    private CompletableFuture<Void> queue(JournalFile file, List<JournalRecord> records, boolean rewind) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(file, JournalCodec.encode(record), done));
+        queue.add(new Pending(file, JournalCodec.frames(records), rewind, done));
         return done;
     }
 
@@ -91,23 +172,32 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the batch, then forces each file it touched. A file that fails at any point fails
+     * every record the batch had for it: they are not known to be on disk, and the file stays
+     * broken (appends to it fail) until a {@link #retry} rewinds it.
+     */
     private void writeAndForce(List<Pending> batch) {
         Set<JournalFile> touched = new LinkedHashSet<>();
-        List<Pending> written = new ArrayList<>(batch.size());
+        Set<JournalFile> failed = new HashSet<>();
         for (Pending p : batch) {
             try {
+                if (p.rewind()) {
+                    p.file().rewind();
+                }
                 p.file().write(ByteBuffer.wrap(p.bytes()));
                 touched.add(p.file());
-                written.add(p);
             } catch (IOException e) {
-                log.error("journal write failed for {}", p.file().path(), e);
-                p.done().completeExceptionally(e);
+                if (failed.add(p.file())) {
+                    log.error("journal write failed for {}: {}", p.file().path(), e.toString());
+                }
             }
         }
-        Set<JournalFile> failed = forceToDisk ? forceAll(touched) : Set.of();
-        for (Pending p : written) {
+        touched.removeAll(failed);
+        failed.addAll(forceAll(touched));
+        for (Pending p : batch) {
             if (failed.contains(p.file())) {
-                p.done().completeExceptionally(new IOException("fsync failed for " + p.file().path()));
+                p.done().completeExceptionally(new IOException("could not save to " + p.file().path()));
             } else {
                 p.done().complete(null);
             }
@@ -125,17 +215,19 @@ public final class Journal implements AutoCloseable {
         for (JournalFile f : files) {
             forces.add(() -> {
                 try {
-                    f.force();
+                    f.force(forceToDisk);
                 } catch (IOException e) {
-                    log.error("journal fsync failed for {}", f.path(), e);
+                    log.error("journal fsync failed for {}: {}", f.path(), e.toString());
                     failed.add(f);
                 }
                 return null;
             });
         }
         try {
-            if (forces.size() == 1) {
-                forces.get(0).call();
+            if (forces.size() == 1 || !forceToDisk) {
+                for (Callable<Void> force : forces) {
+                    force.call();
+                }
             } else {
                 forcers.invokeAll(forces);
             }

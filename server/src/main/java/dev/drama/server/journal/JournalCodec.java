@@ -1,61 +1,205 @@
 package dev.drama.server.journal;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.drama.proto.JournalRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
 
-/** The journal's on-disk form: varint32 length, then the record (protobuf's delimited form). */
+/**
+ * The journal's on-disk form. Version 2: an 8-byte header ({@link #HEADER}), then records,
+ * each framed as its length (4 bytes, little-endian), the CRC32C of those 4 bytes, the
+ * record (protobuf), and the CRC32C of the record (both checksums masked, see {@link #crc}). The length has its own checksum so that
+ * a damaged length is told apart from a record a crash cut short: the length of a torn
+ * record is intact, that of a damaged one fails its check.
+ *
+ * <p>Version 1 (no header; each record preceded by its varint length, no checksum) is
+ * still read, by its old rules, so that a server can recover the sessions of an older one;
+ * the registry rewrites such a journal in version 2 before appending to it.
+ */
 public final class JournalCodec {
+    /** "DRAMAJN" and the format version. */
+    static final byte[] HEADER = {'D', 'R', 'A', 'M', 'A', 'J', 'N', 2};
+    private static final int FRAME_HEAD = 8;
+    private static final int FRAME_TAIL = 4;
+
     private JournalCodec() {
     }
 
-    /** What a journal file holds: its complete records, and where the last one ends. */
-    public record Contents(List<JournalRecord> records, List<Long> ends, long validLength, long fileLength) {
-        /** True when bytes after the last complete record were dropped (a crash mid-write). */
+    /** Where the first record of a journal starts. */
+    public static int headerLength() {
+        return HEADER.length;
+    }
+
+    /** Where a journal is damaged: after {@code recordsBefore} good records, at byte {@code offset}. */
+    public record Damage(int recordsBefore, long offset, String what) {
+        /** The damaged record, counted from 1 as people count. */
+        public int record() {
+            return recordsBefore + 1;
+        }
+
+        public boolean inHeader() {
+            return offset < HEADER.length;
+        }
+    }
+
+    /**
+     * What a journal file holds: its good records, where each ends, where the last one ends,
+     * and, when the reading stopped at damage rather than at a torn tail, where that is.
+     */
+    public record Contents(List<JournalRecord> records, List<Long> ends, long validLength, long fileLength,
+                           Optional<Damage> damage, boolean legacy) {
+        /** True when bytes after the last complete record were dropped as a crash's torn tail. */
         public boolean torn() {
-            return validLength < fileLength;
+            return damage.isEmpty() && validLength < fileLength;
         }
 
         /** The first {@code count} records, as if the file ended after them. */
         public Contents firstRecords(int count) {
             long end = count == 0 ? 0 : ends.get(count - 1);
-            return new Contents(records.subList(0, count), ends.subList(0, count), end, fileLength);
+            return new Contents(records.subList(0, count), ends.subList(0, count), end, fileLength, damage, legacy);
         }
     }
 
+    /** A record in its frame, as appended. */
     static byte[] encode(JournalRecord record) {
-        int size = record.getSerializedSize();
-        byte[] bytes = new byte[CodedOutputStream.computeUInt32SizeNoTag(size) + size];
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        try {
-            out.writeUInt32NoTag(size);
-            record.writeTo(out);
-            out.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] payload = record.toByteArray();
+        ByteBuffer frame = ByteBuffer.allocate(FRAME_HEAD + payload.length + FRAME_TAIL).order(ByteOrder.LITTLE_ENDIAN);
+        frame.putInt(payload.length);
+        frame.putInt(crc(frame.array(), 0, 4));
+        frame.put(payload);
+        frame.putInt(crc(payload, 0, payload.length));
+        return frame.array();
+    }
+
+    /** Records in their frames, one after the other, as appended together. */
+    static byte[] frames(List<JournalRecord> records) {
+        return concat(new byte[0], records);
+    }
+
+    /** A whole journal: the header, then the records. */
+    static byte[] journal(List<JournalRecord> records) {
+        return concat(HEADER, records);
+    }
+
+    private static byte[] concat(byte[] start, List<JournalRecord> records) {
+        List<byte[]> frames = records.stream().map(JournalCodec::encode).toList();
+        byte[] all = Arrays.copyOf(start, start.length + frames.stream().mapToInt(f -> f.length).sum());
+        int at = start.length;
+        for (byte[] f : frames) {
+            System.arraycopy(f, 0, all, at, f.length);
+            at += f.length;
         }
-        return bytes;
+        return all;
     }
 
     /**
-     * Reads every complete record. A torn or garbled tail (a crash mid-write) ends the
-     * read instead of failing it: what was acknowledged was forced before the tail.
+     * Reads every good record. A torn tail (a crash mid-write: a record cut short, perhaps
+     * followed by zeros) ends the read quietly: what was acknowledged was forced before it.
+     * Anything else that fails its checksum ends the read as {@link Damage}.
      */
     public static Contents read(Path path) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return new Contents(List.of(), List.of(), 0, 0);
+            bytes = new byte[0];
         }
+        return read(bytes);
+    }
+
+    /** Reads a journal held in memory, by the same rules. */
+    public static Contents read(byte[] bytes) {
+        return isLegacy(bytes) ? readLegacy(bytes) : readFramed(bytes);
+    }
+
+    /**
+     * A version 2 journal starts with the header; one damaged byte in it still leaves six of
+     * its eight, which a version 1 journal (a varint length, then a protobuf field tag and a
+     * varint timestamp) never matches. A file shorter than the header is a torn new journal.
+     */
+    private static boolean isLegacy(byte[] bytes) {
+        int n = Math.min(bytes.length, HEADER.length);
+        int matching = 0;
+        for (int i = 0; i < n; i++) {
+            matching += bytes[i] == HEADER[i] ? 1 : 0;
+        }
+        return bytes.length >= HEADER.length ? matching < HEADER.length - 2 : matching < n;
+    }
+
+    private static Contents readFramed(byte[] bytes) {
+        List<JournalRecord> records = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        Damage damage = null;
+        int firstBad = mismatch(bytes);
+        if (firstBad >= 0) {
+            damage = new Damage(0, firstBad, "its header is not a journal's");
+        }
+        int pos = HEADER.length;
+        long valid = Math.min(bytes.length, HEADER.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        while (pos < bytes.length) {
+            if (bytes.length - pos < FRAME_HEAD) {
+                break; // a length cut short: torn
+            }
+            long length = Integer.toUnsignedLong(in.getInt(pos));
+            if (crc(bytes, pos, 4) != in.getInt(pos + 4)) {
+                // The length's check (and all after it) still zeros: the frame never reached the disk.
+                damage = allZero(bytes, pos + 4) ? null : new Damage(records.size(), pos, "its length fails its checksum");
+                break;
+            }
+            long crcAt = pos + FRAME_HEAD + length;
+            if (crcAt + FRAME_TAIL > bytes.length) {
+                break; // a record cut short: torn
+            }
+            int payload = pos + FRAME_HEAD;
+            int size = (int) length;
+            if (crc(bytes, payload, size) != in.getInt((int) crcAt)) {
+                // A record whose checksum is still zeros, as is everything after it, is one a crash cut short.
+                damage = allZero(bytes, (int) crcAt) ? null : new Damage(records.size(), pos, "it fails its checksum");
+                break;
+            }
+            JournalRecord record;
+            try {
+                record = JournalRecord.parseFrom(ByteBuffer.wrap(bytes, payload, size));
+            } catch (InvalidProtocolBufferException e) {
+                damage = new Damage(records.size(), pos, "it passes its checksum but does not parse");
+                break;
+            }
+            if (!inOrder(records, record)) {
+                damage = new Damage(records.size(), pos, "it passes its checksum but is out of sequence");
+                break;
+            }
+            records.add(record);
+            pos = (int) crcAt + FRAME_TAIL;
+            valid = pos;
+            ends.add(valid);
+        }
+        return new Contents(records, ends, valid, bytes.length, Optional.ofNullable(damage), false);
+    }
+
+    /** The first byte of the header that differs, or -1. */
+    private static int mismatch(byte[] bytes) {
+        int n = Math.min(bytes.length, HEADER.length);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] != HEADER[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Version 1: varint-delimited records without checksums; damage cannot be told from a torn tail. */
+    private static Contents readLegacy(byte[] bytes) {
         List<JournalRecord> records = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
         CodedInputStream in = CodedInputStream.newInstance(bytes);
@@ -69,19 +213,45 @@ public final class JournalCodec {
                 int limit = in.pushLimit(length);
                 JournalRecord record = JournalRecord.parseFrom(in);
                 in.popLimit(limit);
-                // Zeros (a file extended but never written) parse as empty records; garbage can parse
-                // as a stray one. Every real record has an event and a sequence number above the last.
-                if (record.getEventCase() == JournalRecord.EventCase.EVENT_NOT_SET
-                        || (!records.isEmpty() && record.getSeq() <= records.get(records.size() - 1).getSeq())) {
+                if (!inOrder(records, record)) {
                     break;
                 }
                 records.add(record);
                 valid = in.getTotalBytesRead();
                 ends.add(valid);
             }
-        } catch (InvalidProtocolBufferException e) {
+        } catch (IOException e) {
             // torn or garbled tail: keep what came before it
         }
-        return new Contents(records, ends, valid, bytes.length);
+        return new Contents(records, ends, valid, bytes.length, Optional.empty(), true);
+    }
+
+    /**
+     * Zeros parse as an empty record; garbage can parse as a stray one. Every real record has
+     * an event and a sequence number above the last.
+     */
+    private static boolean inOrder(List<JournalRecord> before, JournalRecord record) {
+        return record.getEventCase() != JournalRecord.EventCase.EVENT_NOT_SET
+                && (before.isEmpty() || record.getSeq() > before.get(before.size() - 1).getSeq());
+    }
+
+    private static boolean allZero(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * CRC32C, masked as LevelDB does: a plain CRC32C of {@code ff ff ff ff} is {@code ff ff ff ff},
+     * so a run of 0xff bytes (erased flash) would pass as a length and its check.
+     */
+    private static int crc(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        int c = (int) crc.getValue();
+        return ((c >>> 15) | (c << 17)) + 0xa282ead8;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drama.proto.DebriefExport;
+import dev.drama.proto.DebriefSummary;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.OutcomeEvent;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.drama.server.visibility.Visibility;
 
 /**
  * The debrief: the session's timeline (moves, offers, talk, and every dilemma as it
@@ -47,17 +50,30 @@ final class Debriefs {
         SessionState replay = new SessionState(state.sessionId(), state.joinCode(), state.pack(), state.createdEpochMs());
         List<TimelineEntry> out = new ArrayList<>();
         for (JournalRecord r : journal) {
+            // Told as the state stood just before, so that whoever is taken away can still be named.
+            Optional<TimelineEntry> line = Visibility.inDebrief(r, withPrivateTalk)
+                    .flatMap(told -> TimelineEntry.describe(told, replay));
             List<Outbound> effects = new ArrayList<>(replay.apply(r));
             effects.addAll(replay.settle());
-            if (!withPrivateTalk && r.hasTalkSent() && r.getTalkSent().getTalk().getPrivate()) {
+            if (line.isEmpty() && r.hasTalkSent()) {
                 continue;
             }
-            TimelineEntry.describe(r, replay).ifPresent(out::add);
+            line.ifPresent(out::add);
             for (Outbound o : effects) {
                 TimelineEntry.ofEffect(r.getAtEpochMs(), o.message(), replay).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** What every console shows on entering the debrief: the outcome and how many dilemmas came and went. */
+    static ServerMessage summary(SessionState state, List<JournalRecord> journal) {
+        List<TimelineEntry> timeline = timeline(state, journal, false);
+        return ServerMessage.newBuilder().setDebriefSummary(DebriefSummary.newBuilder()
+                .setOutcome(Outcomes.reveal(state).getOutcome())
+                .setDilemmasArose((int) timeline.stream().filter(e -> e.kind().equals("dilemma_arose")).count())
+                .setDilemmasResolved((int) timeline.stream().filter(e -> e.kind().equals("dilemma_resolved")).count()))
+                .build();
     }
 
     private static String markdown(SessionState state, List<TimelineEntry> timeline) {
@@ -72,6 +88,7 @@ final class Debriefs {
                     .append('\n');
         }
         md.append("\n## Timeline\n\n");
+        // Each character's move names who made it: its player, or the trainer acting for it.
         for (TimelineEntry e : timeline) {
             md.append("- ").append(TIME.format(Instant.ofEpochMilli(e.atEpochMs()))).append(' ')
                     .append(e.text()).append('\n');
@@ -89,7 +106,14 @@ final class Debriefs {
             md.append('\n');
         }
         OutcomeEvent outcome = Outcomes.reveal(state).getOutcome();
-        md.append("## Outcome\n\n").append(outcome.getSummary()).append("\n\n");
+        md.append("## Outcome\n\n").append(outcome.getSummary()).append("\n\nWhat happened, option by option:\n\n");
+        for (var setting : outcome.getOutcomeList()) {
+            state.board().option(setting.getOptionId()).ifPresent(o -> md.append("- ").append(o.label()).append(" (")
+                    .append(name(state, o.owner())).append("): ")
+                    .append(setting.getChoice() == dev.drama.proto.Choice.YES ? "yes" : "no").append('\n'));
+        }
+        md.append("\nHow each character ranks it (1 is best, of ").append(outcome.getComparedFutures())
+                .append(" futures compared):\n\n");
         for (var co : outcome.getCharactersList()) {
             md.append("- ").append(co.getVerdict()).append(" (ranks it ").append(co.getRankOfOutcome()).append(")");
             co.getKeptList().forEach(k -> md.append("; kept ").append(k));
@@ -99,9 +123,24 @@ final class Debriefs {
         }
         md.append("\n## Briefings\n\n");
         for (PackCharacter c : state.pack().characters()) {
-            md.append("### ").append(c.name()).append("\n\n").append(c.briefing().strip()).append("\n\n");
+            md.append("### ").append(c.name()).append("\n\n")
+                    .append(MarkdownHeadings.nestBelow(c.briefing().strip(), 3)).append("\n\n");
+            List<String> preferences = state.preferencesInWords(c.id());
+            if (!preferences.isEmpty()) {
+                String changedBy = state.preferencesChangedBy().get(c.id());
+                md.append(changedBy == null ? "Preferences, most important first:\n\n"
+                        : "Preferences at the end, most important first (changed by the inject \"" + changedBy + "\"):\n\n");
+                for (int i = 0; i < preferences.size(); i++) {
+                    md.append(i + 1).append(". ").append(preferences.get(i)).append('\n');
+                }
+                md.append('\n');
+            }
         }
         return md.toString();
+    }
+
+    private static String name(SessionState state, String characterId) {
+        return state.board().character(characterId).map(dev.drama.engine.Character::name).orElse(characterId);
     }
 
     private static String json(SessionState state, List<TimelineEntry> timeline) {
@@ -123,6 +162,9 @@ final class Debriefs {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", Instant.ofEpochMilli(e.atEpochMs()).toString());
             m.put("kind", e.kind());
+            m.put("actor", e.actor().isEmpty() ? null : e.actor());
+            m.put("characters", e.characters());
+            m.put("options", e.options());
             m.put("text", e.text());
             if (e.dilemmaHolder() != null) {
                 m.put("holder", e.dilemmaHolder());
@@ -139,8 +181,14 @@ final class Debriefs {
                     "kept", co.getKeptList(), "broken", co.getBrokenList(), "threatsCarriedOut", co.getThreatsCarriedOutList()));
         }
         root.put("outcome", Map.of("future", future, "summary", outcome.getSummary(), "characters", verdicts));
-        Map<String, String> briefings = new LinkedHashMap<>();
-        state.pack().characters().forEach(c -> briefings.put(c.id(), c.briefing()));
+        Map<String, Object> briefings = new LinkedHashMap<>();
+        state.pack().characters().forEach(c -> {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("text", c.briefing());
+            b.put("preferences", state.preferencesInWords(c.id()));
+            b.put("preferencesChangedBy", state.preferencesChangedBy().get(c.id()));
+            briefings.put(c.id(), b);
+        });
         root.put("briefings", briefings);
         try {
             return JSON.writeValueAsString(root);

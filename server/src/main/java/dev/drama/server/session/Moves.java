@@ -107,11 +107,34 @@ final class Moves {
                 }
                 case MUTE_PARTICIPANT -> mute(who, command.getMuteParticipant().getParticipantId(),
                         command.getMuteParticipant().getMuted());
+                case ACT_AS -> actAs(who, command.getActAs(), nowMs);
+                case LIST_INJECTS -> {
+                    trainer(who);
+                    yield new Decision.Answer(ServerMessage.newBuilder().setInjects(InjectSchedule.list(state)).build());
+                }
+                case GET_GUIDE -> {
+                    trainer(who);
+                    yield new Decision.Answer(ServerMessage.newBuilder().setGuide(dev.drama.proto.Guide.newBuilder()
+                            .setPackId(state.pack().id()).setText(state.pack().facilitator())).build());
+                }
                 default -> Decision.refuse(ALREADY_IN_SESSION, "you are already in a session; leave it first");
             };
         } catch (Refusal r) {
             return Decision.refuse(r.code(), r.getMessage());
         }
+    }
+
+    /**
+     * A trainer's move for a character nobody plays: decided exactly as that character's
+     * player's move would be, and each record keeps who really made it.
+     */
+    private Decision actAs(Participant who, dev.drama.proto.ActAs a, long nowMs) {
+        Participant standIn = StandIns.forCharacter(who, a, state);
+        Decision decision = decide(standIn, a.getCommand(), nowMs);
+        if (decision instanceof Decision.Change change) {
+            change.records().forEach(r -> r.setActedByParticipantId(who.id()));
+        }
+        return decision;
     }
 
     private interface RecordFiller {
@@ -174,8 +197,17 @@ final class Moves {
         for (OptionSetting s : settings) {
             require(state.board().option(s.getOptionId()).isPresent(), UNKNOWN_OPTION,
                     "there is no option '" + s.getOptionId() + "'");
-            require(s.getChoice() != Choice.CHOICE_UNSPECIFIED, MALFORMED_COMMAND,
+            require(s.getChoice() != Choice.CHOICE_UNSPECIFIED && s.getChoice() != Choice.UNRECOGNIZED, MALFORMED_COMMAND,
                     "say yes, no or open for '" + s.getOptionId() + "'");
+        }
+        return settings;
+    }
+
+    /** Where open means nothing (a commitment, the terms of an offer): yes or no only. */
+    private static List<OptionSetting> decided(List<OptionSetting> settings, String what) {
+        for (OptionSetting s : settings) {
+            require(s.getChoice() == Choice.YES || s.getChoice() == Choice.NO, MALFORMED_COMMAND,
+                    what + " yes or no on '" + s.getOptionId() + "', not open");
         }
         return settings;
     }
@@ -291,13 +323,13 @@ final class Moves {
         require(m.getAskCount() + m.getPromiseCount() > 0, INVALID_OFFER,
                 "an offer needs something asked of them or promised by you");
         if (m.getAskCount() > 0) {
-            ownedBy(to, known(m.getAskList()), "you can only ask the recipients to act on their own options");
+            decided(ownedBy(to, known(m.getAskList()), "you can only ask the recipients to act on their own options"), "ask");
         }
         if (m.getPromiseCount() > 0) {
-            owned(who.characterId(), known(m.getPromiseList()));
+            decided(owned(who.characterId(), known(m.getPromiseList())), "promise");
         }
         if (m.getThreatCount() > 0) {
-            owned(who.characterId(), known(m.getThreatList()));
+            decided(owned(who.characterId(), known(m.getThreatList())), "threaten");
         }
         if (!m.getCountersOfferId().isEmpty()) {
             require(state.offers().find(m.getCountersOfferId()).isPresent(), UNKNOWN_OFFER,
@@ -415,10 +447,8 @@ final class Moves {
         player(who);
         require(state.phase() == Phase.MOMENT_OF_TRUTH, WRONG_PHASE,
                 "commitments are made at the moment of truth; the session is in " + phaseName(state.phase()));
-        List<OptionSetting> choices = owned(who.characterId(), known(c.getSettingsList()));
-        for (OptionSetting s : choices) {
-            require(s.getChoice() != Choice.OPEN, MALFORMED_COMMAND, "commit yes or no on '" + s.getOptionId() + "'");
-        }
+        require(!state.outcomeRevealed(), OUTCOME_REVEALED, "the outcome has been revealed; commitments are final");
+        List<OptionSetting> choices = decided(owned(who.characterId(), known(c.getSettingsList())), "commit");
         return change(b -> b.setCommitted(Committed.newBuilder().setCharacterId(who.characterId()).addAllChoices(choices)));
     }
 

@@ -31,7 +31,8 @@ final class Outcomes {
         List<boolean[]> candidates = candidates(board, outcome, threatened);
         OutcomeEvent.Builder event = OutcomeEvent.newBuilder()
                 .addAllOutcome(Settings.of(outcome))
-                .addAllThreatenedFuture(Settings.of(threatened));
+                .addAllThreatenedFuture(Settings.of(threatened))
+                .setComparedFutures(candidates.size());
         int happy = 0;
         for (dev.drama.engine.Character c : board.characters()) {
             Preference preference = board.preference(c.id());

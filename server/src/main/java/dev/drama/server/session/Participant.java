@@ -91,6 +91,17 @@ public final class Participant implements Viewer {
         muted = value;
     }
 
+    /**
+     * This participant seen as the player of a character, for a move a trainer makes for a
+     * character nobody plays: same id, name and mute, never connected, never stored.
+     */
+    Participant standingInFor(String characterId) {
+        Participant p = new Participant(id, displayName, Role.TRAINEE, tokenHash);
+        p.characterId = characterId;
+        p.muted = muted;
+        return p;
+    }
+
     dev.drama.proto.Participant view() {
         return dev.drama.proto.Participant.newBuilder()
                 .setParticipantId(id).setDisplayName(displayName).setRole(role)

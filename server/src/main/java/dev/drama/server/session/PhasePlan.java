@@ -21,13 +21,35 @@ final class PhasePlan {
 
     /** The pack's suggested minutes for a phase, if it gives any. */
     static Optional<Integer> minutes(Pack pack, Phase phase) {
-        String name = switch (phase) {
+        return phase == Phase.DEBRIEF ? Optional.empty() : minutes(pack, packName(phase));
+    }
+
+    /**
+     * How long the revealed outcome stays on screen before the debrief opens by itself
+     * ({@code phases: {reveal: 3}}); none by default: the trainer moves on with /phase debrief.
+     */
+    static Optional<Integer> revealMinutes(Pack pack) {
+        return minutes(pack, "reveal");
+    }
+
+    private static Optional<Integer> minutes(Pack pack, String name) {
+        return name.isEmpty() ? Optional.empty()
+                : pack.phase(name).map(dev.drama.scenarios.model.Phase::minutes).filter(m -> m > 0);
+    }
+
+    /** A phase as packs name it (for clocks and injects' suggested moments); empty for lobby and end. */
+    static String packName(Phase phase) {
+        return switch (phase) {
             case BRIEFING -> "briefing";
             case NEGOTIATION -> "negotiation";
             case MOMENT_OF_TRUTH -> "momentOfTruth";
+            case DEBRIEF -> "debrief";
             default -> "";
         };
-        return name.isEmpty() ? Optional.empty()
-                : pack.phase(name).map(dev.drama.scenarios.model.Phase::minutes).filter(m -> m > 0);
+    }
+
+    static Optional<Phase> fromPackName(String name) {
+        return java.util.Arrays.stream(Phase.values())
+                .filter(p -> p != Phase.UNRECOGNIZED && !name.isEmpty() && packName(p).equals(name)).findFirst();
     }
 }

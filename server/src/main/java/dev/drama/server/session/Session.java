@@ -6,6 +6,7 @@ import dev.drama.proto.ErrorCode;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.Notice;
+import dev.drama.proto.OutcomeRevealed;
 import dev.drama.proto.Phase;
 import dev.drama.proto.PhaseChanged;
 import dev.drama.proto.Role;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -66,9 +66,27 @@ public final class Session {
     private final long resumeGraceMs;
     private long seq;
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> injectReminder;
+    /** Injects trainers were reminded of (in memory: after a restart a due one may be reminded of again). */
+    private final java.util.Set<String> injectsReminded = new java.util.HashSet<>();
+    private static final long REMINDER_LATENESS_MS = 60_000;
     private volatile SessionSummary summary;
-    /** Set when a record could not be saved: what is in memory is no longer what is on disk. */
+    /**
+     * Set when records could not be saved: memory is ahead of the disk, so the session takes
+     * no more moves until a retry has saved them (reads go on).
+     */
     private boolean journalFailed;
+    /** Batches applied but not saved, in order: their effects and replies wait for a retry to save them. */
+    private final List<Batch> unsaved = new ArrayList<>();
+    /** Batches given to the journal and not yet answered; a retry waits for them, to rewrite in order. */
+    private int inFlight;
+    private long retryDelayMs;
+    private ScheduledFuture<?> retryTimer;
+    private static final long FIRST_RETRY_MS = 100;
+    private static final long MAX_RETRY_MS = 5_000;
+    private static final String STOPPED = "this session cannot save to its journal just now (is the server's disk full?), "
+            + "so it takes no changes; the board, briefings and debrief can still be read, and it resumes by itself "
+            + "once saving works again";
     /** Commands from connections, handled in batches by {@link #drain()}. */
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -115,12 +133,16 @@ public final class Session {
     public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
                      Consumer<Participant> onJoined) {
         run(() -> {
+            if (journalFailed) {
+                recipient.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
+                return;
+            }
             try {
                 String token = Tokens.newToken();
                 String participantId = "p" + (state.participants().size() + 1);
                 List<JournalRecord.Builder> records = Admission.admit(state, participantId, Tokens.hash(token),
                         displayName, role, characterWish, limits.maxParticipantsPerSession());
-                commit(records, requestId, recipient, () -> {
+                commit(records, () -> {
                     Participant p = state.participant(participantId).orElseThrow();
                     // Seat the connection before it hears it has joined, so its next command finds the seat.
                     onJoined.accept(p);
@@ -215,18 +237,17 @@ public final class Session {
     private Batch handle(Command c, Batch batch) {
         long requestId = c.message().getRequestId();
         Recipient replyTo = c.replyTo();
-        if (journalFailed) {
-            replyTo.send(Replies.error(requestId, ErrorCode.INTERNAL, "this session could not save a move and has stopped; "
-                    + "a restart of the server recovers it as it was last saved"));
-            return batch;
-        }
         Decision decision = moves.decide(c.who(), c.message(), clock.getAsLong());
         if (decision instanceof Decision.Refuse r) {
             replyTo.send(Replies.error(requestId, r.code(), r.message()));
             return batch;
         }
         if (decision instanceof Decision.Change change) {
-            batch.add(this, change.records(), requestId, replyTo, () -> {
+            if (journalFailed) {
+                replyTo.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
+                return batch;
+            }
+            batch.add(this, change.records(), () -> {
                 replyTo.send(ServerMessage.newBuilder().setRequestId(requestId).setAck(Ack.getDefaultInstance()).build());
                 change.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
                         .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
@@ -250,19 +271,14 @@ public final class Session {
         final List<JournalRecord> records = new ArrayList<>();
         final List<Outbound> effects = new ArrayList<>();
         final List<Runnable> replies = new ArrayList<>();
-        final List<Runnable> failureReplies = new ArrayList<>();
 
-        void add(Session session, List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable reply) {
+        void add(Session session, List<JournalRecord.Builder> builders, Runnable reply) {
             for (JournalRecord.Builder b : builders) {
                 JournalRecord record = b.setSeq(++session.seq).setAtEpochMs(session.clock.getAsLong()).build();
                 effects.addAll(session.applyRecord(record));
                 records.add(record);
             }
             replies.add(reply);
-            if (requester != null) {
-                failureReplies.add(() -> requester.send(
-                        Replies.error(requestId, ErrorCode.INTERNAL, "the server could not save that move")));
-            }
         }
 
         boolean entersDebrief() {
@@ -271,9 +287,9 @@ public final class Session {
     }
 
     /** Applies records and journals them; once they are durable, sends their effects, then runs {@code then} (the reply). */
-    private void commit(List<JournalRecord.Builder> builders, long requestId, Recipient requester, Runnable then) {
+    private void commit(List<JournalRecord.Builder> builders, Runnable then) {
         Batch batch = new Batch();
-        batch.add(this, builders, requestId, requester, then);
+        batch.add(this, builders, then);
         flush(batch);
     }
 
@@ -286,27 +302,85 @@ public final class Session {
             return;
         }
         batch.effects.addAll(state.settle());
-        CompletableFuture<Void> durable = null;
-        for (JournalRecord record : batch.records) {
-            durable = journal.append(file, record);
+        if (journalFailed) {
+            unsaved.add(batch); // a change the session made by itself (a deadline): saved with the others
+            return;
         }
-        durable.whenComplete((ok, failure) -> run(() -> {
+        inFlight++;
+        journal.append(file, batch.records).whenComplete((ok, failure) -> run(() -> {
+            inFlight--;
             if (failure != null) {
-                // The state in memory is now ahead of the disk: take no more moves on it.
-                journalFailed = true;
-                log.error("session {}: journal append failed; the moves are not acknowledged and the session stops",
-                        id(), failure);
-                batch.failureReplies.forEach(Runnable::run);
+                notSaved(batch);
+            } else {
+                saved(batch);
+            }
+        }));
+    }
+
+    /** A batch is on disk: its effects go out, then its replies. */
+    private void saved(Batch batch) {
+        publish(batch.effects);
+        if (batch.entersDebrief()) {
+            // A short summary for every screen; the whole debrief is there for the asking (/debrief).
+            publish(List.of(Outbound.broadcast(debriefSummary())));
+        }
+        batch.replies.forEach(Runnable::run);
+        summaryChanged();
+        followUps();
+    }
+
+    /**
+     * A batch could not be saved: memory is now ahead of the disk, so the session stops taking
+     * changes, keeps the batch (unacknowledged) and retries, with growing pauses, until the
+     * journal takes it; then it is acknowledged and the session goes on as if the disk had been slow.
+     */
+    private void notSaved(Batch batch) {
+        unsaved.add(batch);
+        if (!journalFailed) {
+            journalFailed = true;
+            retryDelayMs = FIRST_RETRY_MS;
+            log.error("session {}: could not save to its journal; it takes no changes until a retry succeeds", id());
+            notice("this session cannot save just now, so it takes no changes; it retries by itself, and "
+                    + "moves already made are acknowledged once they are saved");
+        }
+        scheduleRetry();
+    }
+
+    private void scheduleRetry() {
+        if (retryTimer != null || inFlight > 0) {
+            return; // the last batch in flight to fail schedules it
+        }
+        try {
+            retryTimer = executor.schedule(this::retry, retryDelayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("session {}: stopped; no retry", id());
+        }
+    }
+
+    /** Writes every unsaved record again, in order, after cutting off what the failed writes left. */
+    private void retry() {
+        retryTimer = null;
+        List<Batch> attempt = List.copyOf(unsaved);
+        List<JournalRecord> records = attempt.stream().flatMap(b -> b.records.stream()).toList();
+        inFlight++;
+        journal.retry(file, records).whenComplete((ok, failure) -> run(() -> {
+            inFlight--;
+            if (failure != null) {
+                retryDelayMs = Math.min(Math.max(FIRST_RETRY_MS, retryDelayMs * 2), MAX_RETRY_MS);
+                log.warn("session {}: journal still cannot be saved; next try in {} ms", id(), retryDelayMs);
+                scheduleRetry();
                 return;
             }
-            publish(batch.effects);
-            if (batch.entersDebrief()) {
-                // The debrief is everyone's now: send it once, built from the journal like every export.
-                publish(List.of(Outbound.broadcast(debrief(ExportDebrief.Format.MARKDOWN, false))));
+            unsaved.subList(0, attempt.size()).clear();
+            if (unsaved.isEmpty()) {
+                journalFailed = false;
+                log.info("session {}: saving again ({} records written late); taking changes again", id(), records.size());
+                notice("this session is saving again and takes changes again");
+            } else {
+                retryDelayMs = 0; // changes the session made meanwhile: save them at once
+                scheduleRetry();
             }
-            batch.replies.forEach(Runnable::run);
-            summaryChanged();
-            followUps();
+            attempt.forEach(this::saved);
         }));
     }
 
@@ -323,8 +397,11 @@ public final class Session {
             listener.participantJoined(this, record.getParticipantJoined().getResumeTokenHash().toByteArray(),
                     record.getParticipantJoined().getParticipantId());
         }
-        if (record.hasPhaseChanged() || record.hasClockChanged()) {
+        if (record.hasPhaseChanged() || record.hasClockChanged() || record.hasOutcomeRevealed()) {
             scheduleClock();
+        }
+        if (record.hasPhaseChanged() || record.hasInjectSent()) {
+            scheduleInjectReminder();
         }
         return effects;
     }
@@ -339,16 +416,23 @@ public final class Session {
 
     /** Moves the session on by itself: the reveal when every player has committed. */
     private void followUps() {
-        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.playedCharacters().isEmpty()
+        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.outcomeRevealed() && !state.playedCharacters().isEmpty()
                 && state.commitments().keySet().containsAll(state.playedCharacters())) {
-            changePhase(Phase.DEBRIEF);
+            reveal();
         }
+    }
+
+    /** Shows the outcome and waits: for the trainer's /phase debrief, or the pause the pack sets. */
+    private void reveal() {
+        long deadline = PhasePlan.revealMinutes(state.pack()).map(m -> clock.getAsLong() + m * 60_000L).orElse(0L);
+        commit(List.of(JournalRecord.newBuilder().setOutcomeRevealed(
+                OutcomeRevealed.newBuilder().setDeadlineEpochMs(deadline))), () -> { });
     }
 
     private void changePhase(Phase next) {
         long deadline = PhasePlan.minutes(state.pack(), next).map(m -> clock.getAsLong() + m * 60_000L).orElse(0L);
         commit(List.of(JournalRecord.newBuilder().setPhaseChanged(
-                PhaseChanged.newBuilder().setPhase(next).setDeadlineEpochMs(deadline))), 0, null, () -> { });
+                PhaseChanged.newBuilder().setPhase(next).setDeadlineEpochMs(deadline))), () -> { });
     }
 
     private void scheduleClock() {
@@ -363,7 +447,8 @@ public final class Session {
         long left = c.deadlineEpochMs() - clock.getAsLong();
         if (left > WARNING_BEFORE_DEADLINE_MS) {
             timer = executor.schedule(() -> {
-                notice("one minute left in the " + Moves.phaseName(state.phase()));
+                notice(state.outcomeRevealed() ? "the debrief opens in one minute"
+                        : "one minute left in the " + Moves.phaseName(state.phase()));
                 scheduleClock();
             }, left - WARNING_BEFORE_DEADLINE_MS, TimeUnit.MILLISECONDS);
         } else {
@@ -375,8 +460,45 @@ public final class Session {
         timer = null;
         switch (state.phase()) {
             case NEGOTIATION -> changePhase(Phase.MOMENT_OF_TRUTH);
-            case MOMENT_OF_TRUTH -> changePhase(Phase.DEBRIEF);
+            case MOMENT_OF_TRUTH -> {
+                if (state.outcomeRevealed()) {
+                    changePhase(Phase.DEBRIEF);
+                } else {
+                    reveal();
+                }
+            }
             default -> notice("time is up for the " + Moves.phaseName(state.phase()) + "; the trainer will move on");
+        }
+    }
+
+    /**
+     * Reminds trainers, at its suggested moment, of the next inject of the current phase not
+     * yet sent. One timer; set again whenever the phase changes or an inject goes out.
+     */
+    private void scheduleInjectReminder() {
+        if (injectReminder != null) {
+            injectReminder.cancel(false);
+            injectReminder = null;
+        }
+        long now = clock.getAsLong();
+        InjectSchedule.next(state, injectsReminded, now - REMINDER_LATENESS_MS).ifPresent(inject -> {
+            long due = InjectSchedule.due(state, inject).orElseThrow();
+            injectReminder = executor.schedule(() -> {
+                injectReminder = null;
+                injectsReminded.add(inject.id());
+                publish(List.of(Outbound.broadcast(ServerMessage.newBuilder().setNotice(Notice.newBuilder()
+                        .setText(InjectSchedule.reminder(inject)).setTrainersOnly(true)).build())));
+                scheduleInjectReminder();
+            }, Math.max(0, due - now), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private ServerMessage debriefSummary() {
+        try {
+            return Debriefs.summary(state, JournalCodec.read(file.path()).records());
+        } catch (IOException e) {
+            log.error("session {}: reading the journal for the debrief summary", id(), e);
+            return ServerMessage.newBuilder().setOutcome(Outcomes.reveal(state).getOutcome()).build();
         }
     }
 

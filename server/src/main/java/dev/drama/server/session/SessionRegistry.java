@@ -3,6 +3,7 @@ package dev.drama.server.session;
 import static dev.drama.server.session.Refusal.require;
 
 import dev.drama.proto.ErrorCode;
+import dev.drama.proto.JournalDamaged;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.SessionOpened;
 import dev.drama.proto.SessionSummary;
@@ -12,16 +13,22 @@ import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
 import dev.drama.server.journal.JournalFile;
+import dev.drama.server.journal.OwnerOnly;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -69,7 +76,7 @@ public final class SessionRegistry implements Session.Listener {
                 "the server is at its limit of " + config.limits().maxSessions() + " sessions");
         String id = Tokens.newSessionId();
         String code = uniqueJoinCode();
-        Path dir = Files.createDirectories(sessionsDir.resolve(id));
+        Path dir = OwnerOnly.directory(sessionsDir.resolve(id));
         JournalFile file = journal.open(dir.resolve(JOURNAL), 0);
         long now = clock.getAsLong();
         Session session = newSession(new SessionState(id, code, pack, now), file);
@@ -78,7 +85,11 @@ public final class SessionRegistry implements Session.Listener {
                         .setPackId(pack.id()).setPackVersion(String.valueOf(pack.version())).setPackDigest(pack.digest()))
                 .build();
         session.applyRecord(opened);
-        journal.append(file, opened).join();
+        try {
+            journal.append(file, opened).join();
+        } catch (CompletionException e) {
+            throw new IOException("could not save the first record of session " + id, e.getCause());
+        }
         register(session);
         log.info("session {} opened on pack {}", id, pack);  // not its join code: logs are read by more people than the room
         return session;
@@ -105,13 +116,32 @@ public final class SessionRegistry implements Session.Listener {
     }
 
     private boolean recover(Path path) throws IOException {
+        OwnerOnly.directory(path.getParent());
+        OwnerOnly.narrowFile(path);
         JournalCodec.Contents contents = JournalCodec.read(path);
+        Optional<JournalCodec.Damage> damage = contents.damage();
         if (contents.records().isEmpty() || !contents.records().get(0).hasSessionOpened()) {
-            log.warn("{} holds no session; skipped", path);
+            if (damage.isPresent()) {
+                log.error("{} is damaged at offset {} ({}), before any session record; no session could be "
+                        + "recovered from it, and it is left as it is", path, damage.get().offset(), damage.get().what());
+            } else {
+                log.warn("{} holds no session; skipped", path);
+            }
             return false;
         }
         if (contents.torn()) {
             log.warn("{}: dropped {} bytes of a record torn by a crash", path, contents.fileLength() - contents.validLength());
+        }
+        Path keptAt = null;
+        if (damage.isPresent()) {
+            keptAt = keepAside(path);
+            JournalCodec.Damage d = damage.get();
+            log.error("{} is damaged at offset {}: {}; {}; the file as found is kept at {}", path, d.offset(), d.what(),
+                    d.inHeader() ? "every record passed its checksum and is recovered"
+                            : "the session is recovered with the " + d.recordsBefore() + " records before it; the "
+                            + (contents.fileLength() - d.offset()) + " bytes from record " + d.record()
+                            + " on could not be recovered",
+                    keptAt);
         }
         SessionOpened opened = contents.records().get(0).getSessionOpened();
         Pack pack = packs.find(opened.getPackId(), opened.getPackDigest()).orElseGet(() -> {
@@ -122,7 +152,15 @@ public final class SessionRegistry implements Session.Listener {
             return current;
         });
         contents = replayable(contents, pack, path);
-        JournalFile file = journal.open(path, contents.validLength());
+        long validLength = contents.validLength();
+        if (contents.legacy() || damage.isPresent()) {
+            // Appending goes on in the current format, after the good records only.
+            journal.rewrite(path, contents.records());
+            validLength = Files.size(path);
+            log.info("{}: rewritten with {} records{}", path, contents.records().size(),
+                    contents.legacy() ? ", in the checksummed format (it was written by an older server)" : "");
+        }
+        JournalFile file = journal.open(path, validLength);
         Session session = newSession(new SessionState(opened.getSessionId(), opened.getJoinCode(), pack,
                 contents.records().get(0).getAtEpochMs()), file);
         List<JournalRecord> records = contents.records();
@@ -131,10 +169,37 @@ public final class SessionRegistry implements Session.Listener {
             records.forEach(session::applyRecord);
             session.afterReplay();
         }).syncUninterruptibly();
+        if (damage.isPresent()) {
+            recordDamage(session, file, records, damage.get(), contents.fileLength(), keptAt);
+        }
         register(session);
         log.info("session {} recovered: {} records, phase {}", session.id(), records.size(),
                 session.summary().getPhase());
         return true;
+    }
+
+    /** Copies the damaged journal, exactly as found, beside it: {@code journal.bin.damaged-<UTC time>}. */
+    private Path keepAside(Path path) throws IOException {
+        String at = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+                .format(Instant.ofEpochMilli(clock.getAsLong()));
+        Path kept = path.resolveSibling(path.getFileName() + ".damaged-" + at);
+        for (int n = 2; Files.exists(kept); n++) {
+            kept = path.resolveSibling(path.getFileName() + ".damaged-" + at + "-" + n);
+        }
+        return Files.copy(path, kept, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+
+    /** The damage becomes part of the session's history, so trainers are told on every attach, after every restart. */
+    private void recordDamage(Session session, JournalFile file, List<JournalRecord> records, JournalCodec.Damage damage,
+                              long fileLength, Path keptAt) {
+        JournalRecord record = JournalRecord.newBuilder().setSeq(records.get(records.size() - 1).getSeq() + 1)
+                .setAtEpochMs(clock.getAsLong()).setJournalDamaged(JournalDamaged.newBuilder()
+                        .setRecord(damage.record()).setOffset(damage.offset()).setDetail(damage.what())
+                        .setLostBytes(damage.inHeader() ? 0 : fileLength - damage.offset())
+                        .setKeptAt(keptAt.toAbsolutePath().toString()))
+                .build();
+        session.executor().submit(() -> session.applyRecord(record)).syncUninterruptibly();
+        journal.append(file, record).join();
     }
 
     /**

@@ -11,7 +11,9 @@ import dev.drama.proto.Briefing;
 import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.InjectEvent;
+import dev.drama.proto.JournalDamaged;
 import dev.drama.proto.JournalRecord;
+import dev.drama.proto.Notice;
 import dev.drama.proto.Offer;
 import dev.drama.proto.OfferEvent;
 import dev.drama.proto.OptionSetting;
@@ -19,6 +21,7 @@ import dev.drama.proto.ParticipantEvent;
 import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
+import dev.drama.scenarios.model.Change;
 import dev.drama.scenarios.model.Inject;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.model.PackCharacter;
@@ -58,7 +61,17 @@ public final class SessionState {
      */
     private final java.util.ArrayDeque<ServerMessage> history = new java.util.ArrayDeque<>();
     static final int HISTORY_KEPT = 300;
+    /** What recovery found damaged in the journal: told to trainers whenever they attach. */
+    private final List<ServerMessage> damageNotices = new ArrayList<>();
     private long applied;
+    /** The moment of truth is over and its outcome shown; commitments are final. */
+    private boolean outcomeRevealed;
+    /** Injects sent, by id, with when (the first time). */
+    private final Map<String, Long> injectsSent = new LinkedHashMap<>();
+    /** When each phase began (the latest time), for injects timed from a phase's start. */
+    private final Map<Phase, Long> phaseStarted = new java.util.EnumMap<>(Phase.class);
+    /** Characters whose preferences an inject changed, with the title of the last such inject. */
+    private final Map<String, String> preferencesChangedBy = new LinkedHashMap<>();
 
     public SessionState(String sessionId, String joinCode, Pack pack, long createdEpochMs) {
         this.sessionId = sessionId;
@@ -82,6 +95,10 @@ public final class SessionState {
     /** How many records have been applied. */
     public long applied() { return applied; }
     OfferBook offers() { return offers; }
+    boolean outcomeRevealed() { return outcomeRevealed; }
+    Map<String, Long> injectsSent() { return java.util.Collections.unmodifiableMap(injectsSent); }
+    Optional<Long> phaseStarted(Phase p) { return Optional.ofNullable(phaseStarted.get(p)); }
+    Map<String, String> preferencesChangedBy() { return java.util.Collections.unmodifiableMap(preferencesChangedBy); }
     Map<String, List<OptionSetting>> commitments() { return commitments; }
 
     public List<Participant> participants() {
@@ -121,14 +138,39 @@ public final class SessionState {
 
     public BoardView boardView(String changedBy) {
         return BoardViews.of(board, analysis, pack,
-                id -> playerOf(id).map(Participant::displayName).orElse(""), changedBy);
+                id -> playerOf(id).map(Participant::displayName).orElse(""), changedBy).toBuilder()
+                .addAllPreferencesChanged(preferencesChangedBy.keySet()).build();
     }
 
     ServerMessage briefingMessage(String characterId) {
         PackCharacter c = pack.character(characterId).orElseThrow();
         return ServerMessage.newBuilder().setBriefing(Briefing.newBuilder()
                 .setCharacterId(c.id()).setCharacterName(c.name()).setText(c.briefing())
-                .setMandate(c.mandate()).addAllPreferences(pack.preferencesInWords(c.id()))).build();
+                .setMandate(c.mandate()).addAllPreferences(preferencesInWords(c.id()))
+                .setPreferencesChangedBy(preferencesChangedBy.getOrDefault(c.id(), ""))).build();
+    }
+
+    /** A character's preferences as they stand: the pack's, or those the last inject that changed them set. */
+    List<String> preferencesInWords(String characterId) {
+        List<String> words = pack.preferencesInWords(characterId);
+        for (String injectId : injectsSent.keySet()) {
+            for (Change.SetPreference p : preferenceChanges(pack.inject(injectId))) {
+                if (p.character().equals(characterId)) {
+                    words = pack.inWords(p.preference());
+                }
+            }
+        }
+        return words;
+    }
+
+    private static List<Change.SetPreference> preferenceChanges(Optional<Inject> inject) {
+        List<Change.SetPreference> out = new ArrayList<>();
+        inject.ifPresent(i -> i.changes().forEach(c -> {
+            if (c instanceof Change.SetPreference p) {
+                out.add(p);
+            }
+        }));
+        return out;
     }
 
     /** What a participant needs on arriving (or coming back): the state of things, then its own secrets. */
@@ -140,6 +182,11 @@ public final class SessionState {
             out.add(Outbound.to(p, m));
         }
         out.addAll(secretsFor(p));
+        damageNotices.forEach(n -> out.add(Outbound.to(p, n)));
+        if (p.role() == Role.TRAINER) {
+            // so that the trainer's console can complete inject ids from the start
+            out.add(Outbound.to(p, ServerMessage.newBuilder().setInjects(InjectSchedule.list(this)).build()));
+        }
         return out;
     }
 
@@ -225,6 +272,7 @@ public final class SessionState {
                 offers.countered(made).ifPresent(original -> out.add(remember(offerEvent(original, made.getFromCharacterId()))));
                 offers.add(made);
                 out.add(remember(offerEvent(offers.find(made.getOfferId()).orElseThrow(), made.getFromCharacterId())));
+                out.addAll(UnplayedNotices.forOffer(this, made));
             }
             case OFFER_ANSWERED -> out.addAll(answerOffer(record.getOfferAnswered()));
             case TALK_SENT -> out.add(remember(ServerMessage.newBuilder().setTalk(record.getTalkSent().getTalk()).build()));
@@ -235,19 +283,41 @@ public final class SessionState {
                 clock.set(e.getPaused(), e.getDeadlineEpochMs(), e.getRemainingMs());
                 out.add(Outbound.broadcast(sessionStateMessage(at)));
             }
-            case INJECT_SENT -> out.addAll(inject(record.getInjectSent()));
+            case INJECT_SENT -> out.addAll(inject(record.getInjectSent(), at));
             case COMMITTED -> {
                 var e = record.getCommitted();
                 commitments.put(e.getCharacterId(), e.getChoicesList());
+                // The choices go to the character's player and trainers; everyone else learns only that it
+                // committed. Visibility gives each recipient exactly one of the two.
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
                         .setCharacterId(e.getCharacterId()).addAllChoices(e.getChoicesList())).build()));
-                // Everyone else learns only that this character has committed.
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setCommitment(CommitmentEvent.newBuilder()
                         .setCharacterId(e.getCharacterId())).build()));
+            }
+            case JOURNAL_DAMAGED -> {
+                ServerMessage notice = damageNotice(record.getJournalDamaged());
+                damageNotices.add(notice);
+                out.add(Outbound.broadcast(notice));
+            }
+            case OUTCOME_REVEALED -> {
+                clock.set(false, record.getOutcomeRevealed().getDeadlineEpochMs(), 0);
+                out.add(Outbound.broadcast(sessionStateMessage(at)));
+                out.add(reveal());
             }
             case EVENT_NOT_SET -> throw new IllegalArgumentException("journal record without an event");
         }
         return out;
+    }
+
+    private static ServerMessage damageNotice(JournalDamaged d) {
+        String what = d.getLostBytes() == 0
+                ? "the journal was damaged at offset " + d.getOffset() + " (" + d.getDetail()
+                        + "); every record passed its checksum and was recovered"
+                : "the journal was damaged at record " + d.getRecord() + " (offset " + d.getOffset() + ": "
+                        + d.getDetail() + "); the session is recovered up to the record before it, and moves after it ("
+                        + d.getLostBytes() + " bytes) could not be recovered";
+        return ServerMessage.newBuilder().setNotice(Notice.newBuilder().setTrainersOnly(true)
+                .setText(what + "; the damaged file is kept at " + d.getKeptAt())).build();
     }
 
     private Outbound participantEvent(ParticipantEvent.Change change, Participant p) {
@@ -317,10 +387,17 @@ public final class SessionState {
         return out;
     }
 
+    /** The outcome, once: at the end of the moment of truth, or on entering the debrief without one. */
+    private Outbound reveal() {
+        outcomeRevealed = true;
+        return Outbound.broadcast(Outcomes.reveal(this));
+    }
+
     private List<Outbound> changePhase(Phase next, long deadlineEpochMs, long at) {
         List<Outbound> out = new ArrayList<>(settle());
         Phase previous = phase;
         phase = next;
+        phaseStarted.put(next, at);
         clock.set(false, deadlineEpochMs, 0);
         if (previous == Phase.NEGOTIATION) {
             for (Offer expired : offers.expirePending()) {
@@ -333,23 +410,31 @@ public final class SessionState {
                 out.addAll(secretsFor(p));
             }
         }
-        if (next == Phase.DEBRIEF && previous != Phase.DEBRIEF) {
-            out.add(Outbound.broadcast(Outcomes.reveal(this)));
-            for (dev.drama.engine.Character c : board.characters()) {
-                out.add(Outbound.broadcast(briefingMessage(c.id())));
-            }
+        // The briefings are revealed too, but in the debrief itself (/debrief), not pushed onto every screen.
+        if (next == Phase.DEBRIEF && !outcomeRevealed) {
+            out.add(reveal());
         }
         return out;
     }
 
-    private List<Outbound> inject(dev.drama.proto.InjectSent e) {
+    private List<Outbound> inject(dev.drama.proto.InjectSent e, long atEpochMs) {
         List<Outbound> out = new ArrayList<>();
         InjectEvent.Builder event = InjectEvent.newBuilder().setInjectId(e.getInjectId()).setText(e.getText());
         Optional<Inject> inject = e.getInjectId().isEmpty() ? Optional.empty() : pack.inject(e.getInjectId());
         inject.ifPresent(i -> event.setTitle(i.title()).setText(i.text()).addAllBoardChanges(InjectWords.describe(i, pack)));
         out.add(remember(ServerMessage.newBuilder().setInject(event).build()));
         if (inject.isPresent()) {
+            injectsSent.putIfAbsent(e.getInjectId(), atEpochMs);
             out.addAll(changeBoard(inject.get().applyTo(board), ""));
+            for (Change.SetPreference p : preferenceChanges(inject)) {
+                if (board.character(p.character()).isPresent()) {
+                    preferencesChangedBy.put(p.character(), inject.get().title());
+                    // The players concerned (and trainers) see their changed preferences in their briefing.
+                    if (phase.getNumber() >= Phase.BRIEFING_VALUE) {
+                        out.add(Outbound.broadcast(briefingMessage(p.character())));
+                    }
+                }
+            }
         }
         return out;
     }

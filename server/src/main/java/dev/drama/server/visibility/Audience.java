@@ -12,6 +12,10 @@ public sealed interface Audience {
     record Characters(Set<String> characterIds) implements Audience {
     }
 
+    /** Everyone but trainers and the players of these characters (who receive a fuller version of the same news). */
+    record Others(Set<String> characterIds) implements Audience {
+    }
+
     /** Trainers only. */
     record Trainers() implements Audience {
     }

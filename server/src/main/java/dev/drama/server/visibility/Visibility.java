@@ -1,5 +1,6 @@
 package dev.drama.server.visibility;
 
+import dev.drama.proto.JournalRecord;
 import dev.drama.proto.Phase;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
@@ -25,10 +26,13 @@ public final class Visibility {
                     ? Audience.EVERYONE : Audience.character(message.getDilemma().getDilemma().getHolderId());
             case TALK -> message.getTalk().getPrivate() ? talkers(message) : Audience.EVERYONE;
             case OFFER -> offerParties(message);
+            // Each recipient hears of a commitment once: the choices, or only that it was made.
             case COMMITMENT -> message.getCommitment().getChoicesCount() == 0
-                    ? Audience.EVERYONE : Audience.character(message.getCommitment().getCharacterId());
+                    ? new Audience.Others(Set.of(message.getCommitment().getCharacterId()))
+                    : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
-            case SESSIONS, PACKS, JOIN_CODE -> Audience.TRAINERS;
+            case NOTICE -> message.getNotice().getTrainersOnly() ? Audience.TRAINERS : Audience.EVERYONE;
+            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
     }
@@ -39,6 +43,9 @@ public final class Visibility {
     }
 
     public static boolean mayReceive(Viewer viewer, Audience audience) {
+        if (audience instanceof Audience.Others o) {
+            return viewer.role() != Role.TRAINER && !o.characterIds().contains(viewer.characterId());
+        }
         if (viewer.role() == Role.TRAINER) {
             return true;
         }
@@ -52,6 +59,26 @@ public final class Visibility {
 
     public static boolean mayReceive(Viewer viewer, ServerMessage message, Phase phase) {
         return mayReceive(viewer, audienceOf(message, phase));
+    }
+
+    /**
+     * A journal record as the debrief tells it to someone: trainers get all of it; everyone
+     * else never gets private talk, nor the notes of offers, which during play only the
+     * offer's parties and trainers saw.
+     */
+    public static java.util.Optional<JournalRecord> inDebrief(JournalRecord record, boolean trainer) {
+        if (trainer) {
+            return java.util.Optional.of(record);
+        }
+        if (record.hasTalkSent() && record.getTalkSent().getTalk().getPrivate()) {
+            return java.util.Optional.empty();
+        }
+        if (record.hasOfferMade() && !record.getOfferMade().getOffer().getNote().isEmpty()) {
+            JournalRecord.Builder b = record.toBuilder();
+            b.getOfferMadeBuilder().getOfferBuilder().clearNote();
+            return java.util.Optional.of(b.build());
+        }
+        return java.util.Optional.of(record);
     }
 
     private static Audience talkers(ServerMessage message) {

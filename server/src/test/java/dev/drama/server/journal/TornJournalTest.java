@@ -70,7 +70,7 @@ class TornJournalTest {
                 .setPhase(Phase.NEGOTIATION)).build());
         out.add(JournalRecord.newBuilder().setSeq(5).setAtEpochMs(1005).setPositionSet(PositionSet.newBuilder()
                 .setCharacterId("carers").addSettings(OptionSetting.newBuilder().setOptionId("late").setChoice(Choice.YES))).build());
-        // A last record long enough for its length prefix to take two bytes.
+        // A last record longer than a few hundred bytes, as talk often is.
         out.add(JournalRecord.newBuilder().setSeq(6).setAtEpochMs(1006).setTalkSent(TalkSent.newBuilder().setTalk(Talk.newBuilder()
                 .setFromCharacterId("carers").setText("the forum votes tonight; ".repeat(8)))).build());
         return out;
@@ -97,7 +97,8 @@ class TornJournalTest {
         List<JournalRecord> records = records();
         byte[] bytes = Files.readAllBytes(written(records));
         int lastStart = bytes.length - JournalCodec.encode(records.get(records.size() - 1)).length;
-        assertThat(JournalCodec.encode(records.get(6)).length - records.get(6).getSerializedSize()).isEqualTo(2);
+        assertThat(JournalCodec.encode(records.get(6)).length - records.get(6).getSerializedSize())
+                .as("length, its checksum, the record's checksum").isEqualTo(12);
 
         JournalCodec.Contents whole = readBytes(bytes);
         assertThat(whole.records()).isEqualTo(records);
@@ -118,7 +119,7 @@ class TornJournalTest {
         List<JournalRecord> records = records();
         byte[] bytes = Files.readAllBytes(written(records));
         int[] ends = new int[records.size()];
-        int at = 0;
+        int at = JournalCodec.HEADER.length;
         for (int i = 0; i < records.size(); i++) {
             at += JournalCodec.encode(records.get(i)).length;
             ends[i] = at;
@@ -161,7 +162,21 @@ class TornJournalTest {
             assertThat(c[0].records()).as("tail %s", Arrays.toString(Arrays.copyOf(tail, Math.min(8, tail.length))))
                     .isEqualTo(records);
             assertThat(c[0].validLength()).isEqualTo(bytes.length);
+            // A crash leaves a record cut short or zeros; anything else after the last record is damage, and says so.
+            boolean crashShaped = tail.length < 8 || allZero(tail);
+            assertThat(c[0].damage().isPresent()).as("tail %s", Arrays.toString(Arrays.copyOf(tail, Math.min(8, tail.length))))
+                    .isEqualTo(!crashShaped);
+            assertThat(c[0].torn()).isEqualTo(crashShaped);
         }
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

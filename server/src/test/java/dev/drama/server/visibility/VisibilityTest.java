@@ -3,6 +3,9 @@ package dev.drama.server.visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drama.proto.Ack;
+import dev.drama.proto.DebriefSummary;
+import dev.drama.proto.Guide;
+import dev.drama.proto.InjectList;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
 import dev.drama.proto.Choice;
@@ -86,6 +89,10 @@ class VisibilityTest {
                     .setParticipant(Participant.newBuilder().setCharacterId("A")));
             case "inject" -> m.setInject(InjectEvent.newBuilder().setText("news"));
             case "notice" -> m.setNotice(Notice.newBuilder().setText("one minute left"));
+            case "notice for trainers" -> m.setNotice(Notice.newBuilder().setText("inject due").setTrainersOnly(true));
+            case "inject list" -> m.setInjects(InjectList.getDefaultInstance());
+            case "guide" -> m.setGuide(Guide.newBuilder().setText("how to run it"));
+            case "debrief summary" -> m.setDebriefSummary(DebriefSummary.getDefaultInstance());
             case "outcome" -> m.setOutcome(OutcomeEvent.getDefaultInstance());
             case "debrief export" -> m.setDebrief(DebriefExport.newBuilder().setContent("all of it"));
             case "session list" -> m.setSessions(SessionList.getDefaultInstance());
@@ -122,12 +129,16 @@ class VisibilityTest {
             commitment choices of A       | NEGOTIATION    | y       | y | n | n    | n
             commitment choices of A       | DEBRIEF        | y       | y | n | n    | n
             commitment choices of nobody  | NEGOTIATION    | y       | n | n | n    | n
-            A has committed               | NEGOTIATION    | y       | y | y | y    | y
+            A has committed               | NEGOTIATION    | n       | n | y | y    | y
             board                         | NEGOTIATION    | y       | y | y | y    | y
             session state                 | NEGOTIATION    | y       | y | y | y    | y
             participant joined            | NEGOTIATION    | y       | y | y | y    | y
             inject                        | NEGOTIATION    | y       | y | y | y    | y
             notice                        | NEGOTIATION    | y       | y | y | y    | y
+            notice for trainers           | NEGOTIATION    | y       | n | n | n    | n
+            inject list                   | NEGOTIATION    | y       | n | n | n    | n
+            guide                         | NEGOTIATION    | y       | n | n | n    | n
+            debrief summary               | DEBRIEF        | y       | y | y | y    | y
             outcome                       | DEBRIEF        | y       | y | y | y    | y
             debrief export                | NEGOTIATION    | y       | n | n | n    | n
             debrief export                | DEBRIEF        | y       | y | y | y    | y
