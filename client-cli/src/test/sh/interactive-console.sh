@@ -178,6 +178,9 @@ board_tables="$(screen maureen | grep -c '^Board' || true)"  # grep -c reads to 
 [[ "$board_tables" -le 1 ]] || fail "the whole board was printed $board_tables times; only once (on joining) expected"
 type_line maureen "/board"
 wait_screen maureen "^option" 10
+# JLine turns bracketed paste on only while it reads a line: let it come back to the prompt first
+wait_prompt() { local deadline=$((SECONDS + 10)); until [[ "$(screen "$1" | tail -n 1)" == "$2" ]]; do ((SECONDS > deadline)) && return 1; sleep 0.2; done; sleep 0.5; }
+wait_prompt maureen "chair>" || fail "Maureen's prompt did not come back after /board"
 
 # -------------------------------------------------------------- a paste of three lines, asked about once
 tm set-buffer -b three "$(printf '/say One: residents set the agenda.\n/say Two: the PSPO waits.\n/say Three: outreach for a year.')"
