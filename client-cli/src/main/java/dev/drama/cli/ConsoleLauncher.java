@@ -11,10 +11,15 @@ import dev.drama.cli.console.Presenter;
 import dev.drama.cli.console.PrintStreamSink;
 import dev.drama.cli.console.ReaderLineSource;
 import dev.drama.cli.console.TerminalConsole;
+import dev.drama.cli.files.KeptSeats;
+import dev.drama.cli.files.PrivateLines;
+import dev.drama.cli.files.UserFiles;
 import dev.drama.cli.net.ServerConnection;
 import dev.drama.cli.render.HumanRenderer;
+import dev.drama.cli.render.SafeText;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Hello;
+import dev.drama.proto.Join;
 import dev.drama.proto.ProtocolVersion;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
@@ -22,6 +27,7 @@ import dev.drama.proto.Welcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +43,20 @@ import javax.net.ssl.SSLException;
 public final class ConsoleLauncher {
     public static final String CLIENT_NAME = "drama-cli 0.1";
 
-    /** What kind of console to open. */
+    /**
+     * What kind of console to open.
+     *
+     * @param name the name asked for (a trainer's seat; trainees name themselves in the opening Join)
+     * @param files the user's own files (kept resume tokens, history); null: none are read or written
+     */
     public record Spec(ServerAddress address, boolean forceScript, Role role, String trainerSecret,
-            ClientMessage opening, String historyName) {
+            ClientMessage opening, String historyName, String name, UserFiles files) {
+
+        /** A console that keeps nothing on disk, under the server's default name. */
+        public Spec(ServerAddress address, boolean forceScript, Role role, String trainerSecret,
+                ClientMessage opening, String historyName) {
+            this(address, forceScript, role, trainerSecret, opening, historyName, "", null);
+        }
     }
 
     private final InputStream in;
@@ -65,8 +82,10 @@ public final class ConsoleLauncher {
     public int run(Spec spec) throws IOException {
         boolean scripted = spec.forceScript() || !terminalAttached;
         ConsoleState state = new ConsoleState(spec.role());
+        state.named(spec.name());
         TerminalConsole terminal = scripted ? null
-                : new TerminalConsole(new Completions(state), () -> prompt(state), spec.historyName());
+                : new TerminalConsole(new Completions(state), () -> SafeText.forTerminal(prompt(state)), historyFile(spec),
+                        new PrivateLines(spec.trainerSecret()));
         HumanRenderer renderer = new HumanRenderer(state, System::currentTimeMillis,
                 () -> terminal == null ? 0 : terminal.width());
         EventSink sink = scripted ? new PrintStreamSink(out) : terminal;
@@ -94,10 +113,13 @@ public final class ConsoleLauncher {
         });
         ServerConnection connection = new ServerConnection(settings, console, delivery);
         console.attach(connection);
+        KeptSeat seat = KeptSeat.of(spec, presenter);
         try {
-            int code = open(connection, console, presenter, spec);
+            int code = open(connection, console, presenter, spec, seat);
+            seat.keep(connection);
             return code != 0 ? code : console.run(lines);
         } finally {
+            seat.keep(connection); // with the latest event seen: a rejoin catches up from there
             connection.close();
             delivery.shutdown();
             try {
@@ -112,7 +134,7 @@ public final class ConsoleLauncher {
     }
 
     /** Connects, says Hello and sends the opening command; 0 when the console may start. */
-    private static int open(ServerConnection connection, Console console, Presenter presenter, Spec spec) {
+    private static int open(ServerConnection connection, Console console, Presenter presenter, Spec spec, KeptSeat seat) {
         Welcome welcome;
         try {
             welcome = connection.connect().get(30, TimeUnit.SECONDS);
@@ -133,8 +155,55 @@ public final class ConsoleLauncher {
         if (spec.opening() == null) {
             return 0;
         }
-        ServerMessage reply = console.sendAndWait(spec.opening());
+        ServerMessage reply = console.sendAndWait(seat.opening(spec.opening()));
         return reply == null || reply.hasError() ? 2 : 0;
+    }
+
+    /** ~/.drama/history/KIND (owner-only), or none for a console that keeps nothing. */
+    private static Path historyFile(Spec spec) {
+        if (spec.files() == null) {
+            return null;
+        }
+        try {
+            return UserFiles.ownerOnlyFile(spec.files().folder("history").resolve(spec.historyName()));
+        } catch (IOException e) {
+            return null; // no history then; the console works without it
+        }
+    }
+
+    /**
+     * A trainee's seat kept between runs: the opening Join carries the token kept from the
+     * last run (the server gives that seat back), and the token in use is kept again.
+     */
+    private record KeptSeat(KeptSeats seats, ServerAddress address, Join join, Presenter presenter) {
+        static KeptSeat of(Spec spec, Presenter presenter) {
+            boolean keeps = spec.files() != null && spec.opening() != null && spec.opening().hasJoin();
+            return new KeptSeat(keeps ? new KeptSeats(spec.files()) : null, spec.address(),
+                    keeps ? spec.opening().getJoin() : null, presenter);
+        }
+
+        ClientMessage opening(ClientMessage opening) {
+            if (seats == null) {
+                return opening;
+            }
+            return seats.load(address.host(), address.port(), join.getJoinCode(), join.getDisplayName())
+                    .map(kept -> opening.toBuilder().setJoin(join.toBuilder()
+                            .setResumeToken(kept.token()).setLastSeq(kept.lastSeq())).build())
+                    .orElse(opening);
+        }
+
+        void keep(ServerConnection connection) {
+            if (seats == null || connection.resumeToken().isEmpty()) {
+                return;
+            }
+            try {
+                seats.save(address.host(), address.port(), join.getJoinCode(), join.getDisplayName(),
+                        new KeptSeats.Kept(connection.resumeToken(), connection.lastSeq()));
+            } catch (IOException e) {
+                presenter.localError("could not keep the resume token: " + e.getMessage()
+                        + " (join again with the same name to come back)");
+            }
+        }
     }
 
     private static String prompt(ConsoleState state) {

@@ -1,5 +1,6 @@
 package dev.drama.cli;
 
+import dev.drama.cli.files.UserFiles;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Join;
 import dev.drama.proto.Role;
@@ -18,7 +19,7 @@ public final class JoinCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CODE", description = "the session's join code")
     String code;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "your name, as others will see it")
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "your name, as others will see it; the same name again takes your seat back")
     String name;
 
     @Option(names = "--character", paramLabel = "ID", description = "the character you would like to play")
@@ -30,6 +31,6 @@ public final class JoinCommand implements Callable<Integer> {
                 .setJoinCode(code).setDisplayName(name)
                 .setCharacterId(character == null ? "" : character)).build();
         return new ConsoleLauncher().run(new ConsoleLauncher.Spec(console.address, console.script, Role.TRAINEE,
-                null, opening, "join"));
+                null, opening, "join", name, UserFiles.ofUser()));
     }
 }

@@ -20,6 +20,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = defaults.port();
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Port of the browser dashboard and projector view (default: the game port + 1; 0: none).")
+    Integer httpPort;
+
     @Option(names = {"-d", "--data"}, description = "Data folder: journals and the trainer secret (default: ${DEFAULT-VALUE}).")
     Path data = defaults.dataDir();
 
@@ -73,6 +77,8 @@ public final class ServerCommand implements Callable<Integer> {
                         maxParticipants, maxPerAddress, limits.outboundBufferBytes()))
                 .defences(defaults.defences().withTrainerMaxFrameBytes(maxUpload))
                 .tls(tlsCert, tlsKey)
+                .httpPort(httpPort == null ? ServerConfig.HTTP_BESIDE_GAME_PORT
+                        : httpPort == 0 ? ServerConfig.HTTP_DISABLED : httpPort)
                 .build();
         DramaServer server;
         try {
@@ -82,8 +88,9 @@ public final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        System.out.println("drama server on port " + server.port() + "; trainer secret in "
-                + config.trainerSecretFile().toAbsolutePath());
+        System.out.println("drama server on port " + server.port()
+                + (server.httpPort() > 0 ? "; browser views on port " + server.httpPort() : "")
+                + "; trainer secret in " + config.trainerSecretFile().toAbsolutePath());
         System.out.flush();
         server.awaitClose();
         return 0;

@@ -1,5 +1,6 @@
 package dev.drama.cli;
 
+import dev.drama.cli.files.UserFiles;
 import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.CreateSession;
@@ -24,12 +25,18 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--pack", paramLabel = "PACK", description = "start a new session from this pack")
         String pack;
 
-        @Option(names = "--attach", paramLabel = "CODE", description = "take the trainer seat of a running session")
+        @Option(names = "--attach", paramLabel = "CODE",
+                description = "take a trainer seat of a running session (your own again, or beside the trainers there)")
         String attach;
     }
 
     @ArgGroup(exclusive = true)
     Start start;
+
+    @Option(names = "--name", defaultValue = "", paramLabel = "NAME",
+            description = {"your name as trainer, in /who and in talk (default: Trainer, or Trainer 2... beside "
+                    + "connected trainers).", "Attaching again under your name gives you your own seat back."})
+    String name;
 
     @Override
     public Integer call() throws Exception {
@@ -42,12 +49,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ClientMessage opening = null;
         if (start != null && start.pack != null) {
-            opening = ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder().setPackId(start.pack)).build();
+            opening = ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder().setPackId(start.pack)
+                    .setDisplayName(name)).build();
         } else if (start != null && start.attach != null) {
             opening = ClientMessage.newBuilder().setAttachTrainer(
-                    AttachTrainer.newBuilder().setJoinCode(start.attach)).build();
+                    AttachTrainer.newBuilder().setJoinCode(start.attach).setDisplayName(name)).build();
         }
         return new ConsoleLauncher().run(new ConsoleLauncher.Spec(console.address, console.script, Role.TRAINER,
-                trainerSecret, opening, "train"));
+                trainerSecret, opening, "train", name, UserFiles.ofUser()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.drama.cli;
 
+import dev.drama.cli.files.UserFiles;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Role;
 import dev.drama.proto.Watch;
@@ -18,8 +19,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CODE", description = "the session's join code")
     String code;
 
-    @Option(names = "--name", defaultValue = "observer", paramLabel = "NAME",
-            description = "your name, as others will see it (default: ${DEFAULT-VALUE})")
+    @Option(names = "--name", defaultValue = "", paramLabel = "NAME",
+            description = "your name, as others will see it (default: Observer, or Observer 2... when taken)")
     String name;
 
     @Override
@@ -27,6 +28,6 @@ public final class WatchCommand implements Callable<Integer> {
         ClientMessage opening = ClientMessage.newBuilder().setWatch(
                 Watch.newBuilder().setJoinCode(code).setDisplayName(name)).build();
         return new ConsoleLauncher().run(new ConsoleLauncher.Spec(console.address, console.script, Role.OBSERVER,
-                null, opening, "watch"));
+                null, opening, "watch", name, UserFiles.ofUser()));
     }
 }

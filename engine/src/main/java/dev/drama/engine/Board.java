@@ -19,6 +19,12 @@ import java.util.Set;
  * what is wrong.
  */
 public final class Board {
+    /**
+     * The most options one character may own: the rules walk every deviation of one character's
+     * options (2^owned futures), which beyond this is too slow to run after every move.
+     */
+    public static final int MAX_OPTIONS_PER_CHARACTER = 20;
+
     private final List<Character> characters;
     private final List<Option> options;
     private final Map<String, Integer> characterIndex;
@@ -267,7 +273,7 @@ public final class Board {
 
     /** A reframing: the option is added after the existing ones. */
     public Board withOption(Option option) {
-        return toBuilder().option(option.id(), option.owner(), option.label(), option.statusQuo()).build();
+        return toBuilder().option(option).build();
     }
 
     /** A character arriving, after the existing ones. */
@@ -281,7 +287,7 @@ public final class Board {
             b.character(c.id(), c.name());
         }
         for (Option o : options) {
-            b.option(o.id(), o.owner(), o.label(), o.statusQuo());
+            b.option(o);
         }
         for (Character c : characters) {
             b.preference(c.id(), preferences.get(c.id()));
@@ -349,7 +355,11 @@ public final class Board {
         }
 
         public Builder option(String id, String owner, String label, boolean statusQuo) {
-            options.add(new Option(id == null ? "" : id, owner, label, statusQuo));
+            return option(new Option(id == null ? "" : id, owner, label, statusQuo));
+        }
+
+        public Builder option(Option option) {
+            options.add(option);
             return this;
         }
 
@@ -415,6 +425,13 @@ public final class Board {
                 optionIds.add(o.id());
             }
             OptionIndex index = new OptionIndex(optionIds);
+            Map<String, Integer> owned = new HashMap<>();
+            for (Option o : options) {
+                if (owned.merge(o.owner(), 1, Integer::sum) == MAX_OPTIONS_PER_CHARACTER + 1) {
+                    throw new BoardException("character '" + o.owner() + "' owns more than " + MAX_OPTIONS_PER_CHARACTER
+                            + " options (the most one character may own); '" + o.id() + "' is one too many");
+                }
+            }
 
             for (String id : preferences.keySet()) {
                 if (!characterIndex.containsKey(id)) {

@@ -6,8 +6,8 @@ package dev.drama.engine;
  * one scratch array. |S| is at most the number of options one character owns.
  */
 final class Deviations {
-    /** Above this many options the walk would take too long; characters own far fewer in practice. */
-    static final int MAX_OPTIONS = 20;
+    /** Above this many options the walk would take too long; boards refuse more (characters own far fewer in practice). */
+    static final int MAX_OPTIONS = Board.MAX_OPTIONS_PER_CHARACTER;
 
     private Deviations() {
     }

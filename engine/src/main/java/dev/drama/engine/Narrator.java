@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Plain-language text for dilemmas and ways out, spoken to the holder as a coach would: second
  * person, one idea per sentence, each option named once per text, values another character left
- * open never presented as its demand. Names characters by name and options by label; values
- * read "yes"/"no".
+ * open never presented as its demand. Names characters by name and options by their short
+ * labels; values read "yes"/"no".
  */
 final class Narrator {
     private final String[] names;
@@ -22,7 +22,7 @@ final class Narrator {
         List<Option> os = board.options();
         labels = new String[os.size()];
         for (int o = 0; o < labels.length; o++) {
-            labels[o] = os.get(o).label();
+            labels[o] = os.get(o).shortLabel();
         }
     }
 
@@ -180,22 +180,24 @@ final class Narrator {
      */
     Narrator otherPosition(Situation s, int b, int a) {
         say(names[b]);
-        int start = sb.length();
-        boolean[] fixed = s.fixed[b];
+        int[] asked = new int[s.n];
+        int[] open = new int[s.n];
+        int k = 0;
+        int m = 0;
         for (int o = 0; o < s.n; o++) {
-            if (fixed[o] && s.hat[b][o] != s.hat[a][o]) {
-                sb.append(sb.length() == start ? " asks for " : ", ").append(labels[o]).append(" = ").append(yesNo(s.hat[b][o]));
+            if (s.hat[b][o] != s.hat[a][o]) {
+                if (s.fixed[b][o]) {
+                    asked[k++] = o;
+                } else {
+                    open[m++] = o;
+                }
             }
         }
-        boolean asked = sb.length() > start;
-        int open = sb.length();
-        for (int o = 0; o < s.n; o++) {
-            if (!fixed[o] && s.hat[b][o] != s.hat[a][o]) {
-                sb.append(sb.length() == open ? asked ? " and leaves " : " leaves " : ", ").append(labels[o]);
-            }
+        if (k > 0) {
+            say(" asks for ").diff(s.hat[b], s.hat[a], java.util.Arrays.copyOf(asked, k));
         }
-        if (sb.length() > open) {
-            sb.append(" open where you ask for a change");
+        if (m > 0) {
+            say(k > 0 ? " and leaves " : " leaves ").labels(java.util.Arrays.copyOf(open, m)).say(" open where you ask for a change");
         }
         return this;
     }

@@ -28,6 +28,27 @@ class BoardTest {
     }
 
     @Test
+    void aCharacterOwnsAtMostTwentyOptions() {
+        Board.Builder b = Board.builder().character("A", "Ann").preference("A", Preference.indifferent());
+        for (int i = 0; i < Board.MAX_OPTIONS_PER_CHARACTER; i++) {
+            b.option("o" + i, "A", "Option " + i, false);
+        }
+        assertEquals(20, b.build().optionsOf("A").size());
+        b.option("o20", "A", "One too many", false);
+        assertEquals("character 'A' owns more than 20 options (the most one character may own); 'o20' is one too many", problem(b));
+    }
+
+    @Test
+    void agreementsAreRecordedAndTheirPartiesProposeThem() {
+        Board board = Boards.television().withAgreement(new Agreement(List.of("H", "W"), map("tv", false)));
+        assertEquals(1, board.agreementsOf("W").size());
+        assertEquals(Optional.of(false), board.position("W").value("tv"));
+        assertEquals(Optional.of(false), board.intentions("H").value("tv"), "the owner states it will carry out its part");
+        assertEquals(board.agreements(), board.withDoubt("H", "W", false).agreements(), "copies keep them");
+        assertTrue(problem(board.toBuilder().agreement(List.of("H", "X"), map("tv", true))).startsWith("agreement names unknown party 'X'"));
+    }
+
+    @Test
     void completionFillsOpenOptionsFromT() {
         Board board = Boards.television();
         assertEquals(map("tv", false, "nag", true), board.completion(Future.of(map("tv", false))).values());

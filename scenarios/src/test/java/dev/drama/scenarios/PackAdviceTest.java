@@ -50,7 +50,9 @@ class PackAdviceTest {
         Board board = pack("community-safety").openingBoard();
         WayOut ask = way(dilemma(board, "persuasion:chair->council"), WayOutKind.ASK_THIRD);
         assertEquals(Map.of("ywalk", false), ask.position());
-        assertTrue(ask.description().startsWith("Ask Dev Sandhu for The Yard withdraws from the partnership = no as well."), ask.description());
+        assertEquals("Ask Dev Sandhu for The Yard withdraws = no as well. Karen Whitlow would then prefer your position to what "
+                + "happens if nobody moves.", ask.description());
+        assertEquals("if agreed: better for you than if nobody moves", ask.cost());
     }
 
     @Test

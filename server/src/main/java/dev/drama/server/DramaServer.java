@@ -8,8 +8,12 @@ import dev.drama.server.net.Lobby;
 import dev.drama.server.net.LookupGuard;
 import dev.drama.server.net.SourceLog;
 import dev.drama.server.session.SessionRegistry;
+import dev.drama.server.web.DashboardAddress;
+import dev.drama.server.web.StaticSite;
+import dev.drama.server.web.WebChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -50,10 +54,12 @@ public final class DramaServer implements AutoCloseable {
     /** Work that must not run on a network thread: checking uploaded packs, sweeping the per-address limits. */
     private final EventExecutor background;
     private final Channel serverChannel;
+    /** The browser views' port; null when the server serves none. */
+    private final Channel webChannel;
 
     private DramaServer(ServerConfig config) throws IOException, InterruptedException {
         this.config = config;
-        OwnerOnly.directory(config.sessionsDir().getParent()); // the data folder: briefings, talk, the trainer secret
+        OwnerOnly.directory(config.dataDir()); // briefings, private talk, the trainer secret
         OwnerOnly.directory(config.sessionsDir());
         this.secret = TrainerSecret.loadOrCreate(config.trainerSecretFile());
         this.packs = new PackRegistry(Files.createDirectories(config.effectivePacksDir()));
@@ -89,17 +95,16 @@ public final class DramaServer implements AutoCloseable {
             lines.sweep();
         }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         Lobby lobby = new Lobby(sessions, packs, secret, guesses, background);
+        Channel game = null;
         try {
-            this.serverChannel = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new DramaChannelInitializer(config, ssl, lobby, lines))
-                    .bind(new InetSocketAddress(config.host(), config.port()))
-                    .sync().channel();
+            game = bind(new DramaChannelInitializer(config, ssl, lobby, lines), config.port());
+            this.webChannel = config.httpEnabled() ? bindWeb(ssl, lobby, lines) : null;
+            this.serverChannel = game;
         } catch (Exception e) {  // Netty rethrows a BindException undeclared
             // For instance the port is taken: stop what was started, so the process can exit.
+            if (game != null) {
+                game.close().syncUninterruptibly();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             sessionExecutors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -111,7 +116,31 @@ public final class DramaServer implements AutoCloseable {
         log.info("drama server listening on {}:{}{}; data in {}; {} packs (extra packs and uploads in {}); {} sessions recovered",
                 config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
                 packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered);
+        if (webChannel != null) {
+            lobby.serveDashboard(new DashboardAddress(httpPort(), ssl != null));
+            log.info("browser views (dashboard and projector) on {}:{}{}", config.host(), httpPort(), ssl != null ? " (HTTPS)" : "");
+        }
         log.info("trainer secret in {}", secret.file().toAbsolutePath());
+    }
+
+    private Channel bind(ChannelInitializer<?> initializer, int port) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(new InetSocketAddress(config.host(), port))
+                .sync().channel();
+    }
+
+    private Channel bindWeb(SslContext ssl, Lobby lobby, SourceLog lines) throws IOException, InterruptedException {
+        try {
+            return bind(new WebChannelInitializer(config, ssl, lobby, lines, StaticSite.fromClasspath()),
+                    config.effectiveHttpPort());
+        } catch (Exception e) {  // a BindException, undeclared: say which of the two ports it is
+            throw new IOException("HTTP port " + config.effectiveHttpPort() + " (--http-port): " + e.getMessage(), e);
+        }
     }
 
     /** Binds and starts serving; returns once the port is open. */
@@ -129,6 +158,11 @@ public final class DramaServer implements AutoCloseable {
     /** The bound port (useful when the config asked for port 0). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The bound port of the browser views; 0 when the server serves none. */
+    public int httpPort() {
+        return webChannel == null ? 0 : ((InetSocketAddress) webChannel.localAddress()).getPort();
     }
 
     /** The trainer secret trainer consoles must present in Hello. */
@@ -149,6 +183,9 @@ public final class DramaServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
+        if (webChannel != null) {
+            webChannel.close().syncUninterruptibly();
+        }
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

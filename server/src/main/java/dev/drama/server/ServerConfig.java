@@ -17,9 +17,14 @@ public record ServerConfig(
         Duration resumeGrace,
         Path tlsCertificate,
         Path tlsKey,
-        Defences defences) {
+        Defences defences,
+        int httpPort) {
 
     public static final int DEFAULT_PORT = 4710;
+    /** {@link #httpPort()}: the game port + 1 (or any free port when the game port is 0). */
+    public static final int HTTP_BESIDE_GAME_PORT = -1;
+    /** {@link #httpPort()}: no browser views. */
+    public static final int HTTP_DISABLED = -2;
 
     /** What one client, one session and the whole server may use. */
     public record Limits(
@@ -95,11 +100,24 @@ public record ServerConfig(
         b.tlsCertificate = tlsCertificate;
         b.tlsKey = tlsKey;
         b.defences = defences;
+        b.httpPort = httpPort;
         return b;
     }
 
     public boolean tlsEnabled() {
         return tlsCertificate != null && tlsKey != null;
+    }
+
+    public boolean httpEnabled() {
+        return httpPort != HTTP_DISABLED;
+    }
+
+    /** The port the browser views bind: 0 picks a free one. */
+    public int effectiveHttpPort() {
+        if (httpPort != HTTP_BESIDE_GAME_PORT) {
+            return httpPort;
+        }
+        return port == 0 ? 0 : port + 1;
     }
 
     public Path trainerSecretFile() {
@@ -126,6 +144,7 @@ public record ServerConfig(
         private Path tlsCertificate;
         private Path tlsKey;
         private Defences defences = Defences.defaults();
+        private int httpPort = HTTP_BESIDE_GAME_PORT;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -140,9 +159,12 @@ public record ServerConfig(
         public Builder resumeGrace(Duration value) { resumeGrace = value; return this; }
         public Builder tls(Path certificate, Path key) { tlsCertificate = certificate; tlsKey = key; return this; }
         public Builder defences(Defences value) { defences = value; return this; }
+        /** The browser views' port: a number (0 picks a free one), {@link #HTTP_BESIDE_GAME_PORT} or {@link #HTTP_DISABLED}. */
+        public Builder httpPort(int value) { httpPort = value; return this; }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey, defences);
+            return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey,
+                    defences, httpPort);
         }
     }
 }

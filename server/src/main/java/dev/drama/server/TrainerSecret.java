@@ -7,7 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret trainer consoles present. Generated on first start and kept in the data
@@ -46,6 +51,28 @@ public final class TrainerSecret {
     /** Compares in constant time, so the secret cannot be guessed from response times. */
     public boolean matches(String offered) {
         return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), offered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A session's dashboard token: an HMAC of the session id under this secret, so a browser
+     * link can make its holder that one session's trainer without carrying the secret, and
+     * the token survives restarts without being stored. 144 bits, URL-safe.
+     */
+    public String dashboardToken(String sessionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] full = mac.doFinal(("dashboard:" + sessionId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Compares in constant time, like {@link #matches}. */
+    public boolean matchesDashboardToken(String sessionId, String offered) {
+        return MessageDigest.isEqual(dashboardToken(sessionId).getBytes(StandardCharsets.UTF_8),
+                offered.getBytes(StandardCharsets.UTF_8));
     }
 
     public String value() {

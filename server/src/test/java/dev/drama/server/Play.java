@@ -22,6 +22,18 @@ final class Play {
     private Play() {
     }
 
+    /** A pack as the server bundles it, for tests that search frames for its secrets. */
+    static dev.drama.scenarios.model.Pack bundledPack(String id) {
+        dev.drama.scenarios.registry.PackRegistry registry =
+                new dev.drama.scenarios.registry.PackRegistry(null, java.time.Duration.ZERO, true);
+        registry.start();
+        try {
+            return registry.find(id).orElseThrow();
+        } finally {
+            registry.close();
+        }
+    }
+
     static ClientMessage.Builder cmd() {
         return ClientMessage.newBuilder();
     }

@@ -14,6 +14,7 @@ import dev.drama.proto.ChooseCharacter;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Commit;
 import dev.drama.proto.CreateSession;
+import dev.drama.proto.GetHistory;
 import dev.drama.proto.DeclareDoubt;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.ExtendClock;
@@ -121,6 +122,10 @@ public final class CommandParser {
             case "offers":
                 expectNone(spec, args);
                 return new ParseResult.ListOffers();
+            case "history":
+                expectNone(spec, args);
+                return send(ClientMessage.newBuilder().setGetHistory(GetHistory.newBuilder()
+                        .setBeforeSeq(context.historyBefore())));
             case "quit":
                 expectNone(spec, args);
                 return new ParseResult.Quit();
@@ -164,14 +169,15 @@ public final class CommandParser {
             case "new":
                 expectExactly(spec, args, 1);
                 return send(ClientMessage.newBuilder()
-                        .setCreateSession(CreateSession.newBuilder().setPackId(args.get(0).text())));
+                        .setCreateSession(CreateSession.newBuilder().setPackId(args.get(0).text())
+                                .setDisplayName(context.myName())));
             case "sessions":
                 expectNone(spec, args);
                 return send(ClientMessage.newBuilder().setListSessions(ListSessions.getDefaultInstance()));
             case "attach":
                 expectExactly(spec, args, 1);
                 return send(ClientMessage.newBuilder().setAttachTrainer(
-                        AttachTrainer.newBuilder().setJoinCode(args.get(0).text())));
+                        AttachTrainer.newBuilder().setJoinCode(args.get(0).text()).setDisplayName(context.myName())));
             case "assign":
                 if (args.size() == 1 && args.get(0).text().equalsIgnoreCase("auto")) {
                     return send(ClientMessage.newBuilder().setAssignCharacter(AssignCharacter.getDefaultInstance()));

@@ -40,7 +40,11 @@ public final class Commands {
                 List.of("/who"), Audience.EVERYONE);
         add("offers", "/offers", "list the open offers and the agreements you have seen, with their ids", "",
                 List.of("/offers"), Audience.EVERYONE);
-        add("quit", "/quit", "leave the console", "Ctrl-D does the same.", List.of("/quit"), Audience.EVERYONE);
+        add("history", "/history", "earlier talk, offers and injects, a page at a time",
+                "After a catch-up, the events before those shown; each /history goes one page further back.",
+                List.of("/history"), Audience.EVERYONE);
+        add("quit", "/quit", "leave the console (join again with the same name to come back)",
+                "Ctrl-D on an empty line does the same; Ctrl-C asks first.", List.of("/quit"), Audience.EVERYONE);
         add("debrief", "/debrief", "read the whole debrief (from the debrief phase on; trainers any time)",
                 "Page by page in the interactive console (Enter for the next page, q to stop); one debrief event\n"
                         + "in scripted mode. /export md FILE saves it.", List.of("/debrief"), Audience.EVERYONE);
@@ -94,8 +98,10 @@ public final class Commands {
         add("new", "/new PACK", "start a session from a pack (you get its join code)", "",
                 List.of("/new community-safety"), Audience.TRAINER, PACK);
         add("sessions", "/sessions", "list the sessions on the server", "", List.of("/sessions"), Audience.TRAINER);
-        add("attach", "/attach CODE", "take the trainer seat of a running session", "", List.of("/attach K7QF2M"),
-                Audience.TRAINER);
+        add("attach", "/attach CODE", "take a trainer seat of a running session (yours again, or a co-trainer's)",
+                "With the name this console was opened with (--name), a seat of that name nobody holds is yours\n"
+                        + "again; otherwise you sit as a co-trainer beside the trainers already there.",
+                List.of("/attach K7QF2M"), Audience.TRAINER);
         add("assign", "/assign NAME CHARACTER|none | /assign auto", "give a participant a character (none: take it away)",
                 "NAME is the participant's display name as /who shows it. A character someone else plays moves\n"
                         + "to NAME (to replace an absent trainee). /assign auto gives every waiting player a free one.",

@@ -55,6 +55,16 @@ public interface ParseContext {
         return characterId;
     }
 
+    /** The name this console asked for (a trainer's seat); empty: the server's default. */
+    default String myName() {
+        return "";
+    }
+
+    /** The seq /history pages back from: the earliest event shown so far (0: the latest). */
+    default long historyBefore() {
+        return 0;
+    }
+
     /** A context that knows nothing: every word passes through to the server. */
     static ParseContext empty() {
         return new ParseContext() {

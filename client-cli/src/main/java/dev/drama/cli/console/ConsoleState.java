@@ -37,6 +37,11 @@ public final class ConsoleState implements ParseContext {
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Dilemma> dilemmas = new LinkedHashMap<>();
     private final List<String> packIds = new ArrayList<>();
+    private String myName = "";
+    /** Between a SessionJoined that took a seat back and the CatchUp that ends what follows it. */
+    private boolean catchingUp;
+    /** Where /history pages back from: the earliest event seq shown so far (0: the latest). */
+    private long historyBefore;
     private final List<String> injectIds = new ArrayList<>();
 
     /** @param consoleRole the role the console was opened for (a trainer console is TRAINER before any session) */
@@ -50,6 +55,17 @@ public final class ConsoleState implements ParseContext {
                 joined = message.getSessionJoined();
                 // a (re)join is followed by a fresh snapshot of the current dilemmas
                 dilemmas.clear();
+                catchingUp = joined.getResumed();
+            }
+            case CATCH_UP -> {
+                catchingUp = false;
+                historyBefore = message.getCatchUp().getFirstShownSeq();
+            }
+            case HISTORY -> {
+                if (message.getHistory().getFirstSeq() > 0) {
+                    historyBefore = message.getHistory().getFirstSeq();
+                }
+                message.getHistory().getEventsList().forEach(this::apply);
             }
             case SESSION_STATE -> {
                 session = message.getSessionState();
@@ -78,7 +94,9 @@ public final class ConsoleState implements ParseContext {
 
     private void applyParticipant(ParticipantEvent event) {
         Participant participant = event.getParticipant();
-        if (event.getChange() == ParticipantEvent.Change.REMOVED) {
+        // an observer's seat ends when it leaves: it is no longer in the session
+        if (event.getChange() == ParticipantEvent.Change.REMOVED
+                || event.getChange() == ParticipantEvent.Change.LEFT && participant.getRole() == Role.OBSERVER) {
             participants.remove(participant.getParticipantId());
         } else {
             participants.put(participant.getParticipantId(), participant);
@@ -116,6 +134,16 @@ public final class ConsoleState implements ParseContext {
 
     public synchronized SessionState session() {
         return session;
+    }
+
+    /** The name this console asked for (trainers: their seat's name; empty: the server's default). */
+    public synchronized void named(String name) {
+        myName = name == null ? "" : name;
+    }
+
+    /** True while the console is being caught up after taking its seat back: state comes in short. */
+    public synchronized boolean catchingUp() {
+        return catchingUp;
     }
 
     public synchronized List<Participant> participants() {
@@ -274,6 +302,16 @@ public final class ConsoleState implements ParseContext {
     public synchronized Collection<String> pendingOfferIds() {
         return offers.values().stream().filter(o -> o.getStatus() == Offer.Status.PENDING).map(Offer::getOfferId)
                 .toList();
+    }
+
+    @Override
+    public synchronized String myName() {
+        return myName;
+    }
+
+    @Override
+    public synchronized long historyBefore() {
+        return historyBefore;
     }
 
     /** Names for completion: display names of participants. */

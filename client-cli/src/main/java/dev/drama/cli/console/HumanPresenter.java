@@ -1,6 +1,7 @@
 package dev.drama.cli.console;
 
 import dev.drama.cli.render.HumanRenderer;
+import dev.drama.cli.render.SafeText;
 import dev.drama.proto.ServerMessage;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -12,7 +13,8 @@ public final class HumanPresenter implements Presenter {
 
     public HumanPresenter(HumanRenderer renderer, EventSink sink) {
         this.renderer = renderer;
-        this.sink = sink;
+        // the one way to the terminal: whatever the server sent, no escape sequence gets through
+        this.sink = text -> sink.show(SafeText.forTerminal(text));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.drama.cli.console;
 
+import dev.drama.cli.render.SafeText;
 import java.io.IOException;
-import java.nio.file.Files;
+import dev.drama.cli.files.PrivateLines;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jline.reader.Candidate;
@@ -13,6 +15,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -27,51 +30,75 @@ public final class TerminalConsole implements LineSource, EventSink, Confirmatio
     private final LineReader reader;
     private final Supplier<String> prompt;
 
-    /** @param historyName one history per kind of console: trainer and player commands differ */
-    public TerminalConsole(Completions completions, Supplier<String> prompt, String historyName) throws IOException {
+    /**
+     * @param historyFile where typed lines are kept between runs (owner-only; null: nowhere)
+     * @param privateLines lines never kept (private talk, the trainer secret)
+     */
+    public TerminalConsole(Completions completions, Supplier<String> prompt, Path historyFile, PrivateLines privateLines)
+            throws IOException {
         this.terminal = TerminalBuilder.builder().system(true).build();
         this.prompt = prompt;
         DefaultParser parser = new DefaultParser();
         // apostrophes are common in talk ("don't"): only double quotes group words
         parser.setQuoteChars(new char[] {'"'});
-        this.reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("drama")
                 .parser(parser)
                 .completer(completer(completions))
-                .variable(LineReader.HISTORY_FILE, historyFile(historyName))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .build();
+                .history(new DefaultHistory() {
+                    @Override
+                    public void add(Instant time, String line) {
+                        if (!privateLines.isPrivate(line)) {
+                            super.add(time, line);
+                        }
+                    }
+                })
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (historyFile != null) {
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
+        }
+        this.reader = builder.build();
     }
 
     private static Completer completer(Completions completions) {
         return (reader, line, candidates) -> {
             for (Completions.Candidate c : completions.candidates(line.words(), line.wordIndex())) {
-                candidates.add(new Candidate(c.value(), c.value(), null, null, null, null, c.complete()));
+                // JLine reads a candidate's display as ANSI: show names from the server only as safe text
+                candidates.add(new Candidate(c.value(), SafeText.forTerminal(c.value()), null, null, null, null, c.complete()));
             }
         };
     }
 
-    /** ~/.drama_history/NAME; the folder is created on first use. */
-    private static Path historyFile(String name) {
-        Path folder = Path.of(System.getProperty("user.home"), ".drama_history");
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            // no history then; the console works without it
-        }
-        return folder.resolve(name);
-    }
-
     @Override
     public String readLine() {
+        while (true) {
+            try {
+                return reader.readLine(prompt.get());
+            } catch (UserInterruptException e) {
+                // Ctrl-C clears a half-typed line; on an empty line it asks before leaving
+                if (!e.getPartialLine().isEmpty() || !confirmLeaving()) {
+                    continue;
+                }
+                return null;
+            } catch (EndOfFileException e) {
+                return null; // Ctrl-D on an empty line
+            }
+        }
+    }
+
+    /** One Ctrl-C too many must not cost a trainer the session: leaving is a yes, anything else stays. */
+    private boolean confirmLeaving() {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true); // the answer is not a command to recall
         try {
-            return reader.readLine(prompt.get());
+            String answer = reader.readLine("Leave the session? y/N ").strip();
+            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
         } catch (UserInterruptException e) {
-            // Ctrl-C clears a half-typed line; on an empty line it ends the console
-            return e.getPartialLine().isEmpty() ? null : "";
+            return false;
         } catch (EndOfFileException e) {
-            return null;
+            return true;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
         }
     }
 

@@ -100,6 +100,8 @@ public final class ServerConnection implements ServerLink {
     private boolean established;
     private boolean closed;
     private String resumeToken = "";
+    /** The latest session event seq received: a resume asks for what came after it. */
+    private long lastSeq;
     private final ArrayDeque<Queued> backlog = new ArrayDeque<>();
     private long lostAtNanos;
     private int attempt;
@@ -164,6 +166,11 @@ public final class ServerConnection implements ServerLink {
         return resumeToken;
     }
 
+    /** The latest session event seq this console received (0: none yet). */
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
     @Override
     public void close() {
         Channel open;
@@ -199,12 +206,17 @@ public final class ServerConnection implements ServerLink {
                     if (!reply.hasWelcome()) {
                         throw new RefusedException("the server refused Hello: " + describe(reply), reply);
                     }
-                    String token = resumeToken();
+                    String token;
+                    long seen;
+                    synchronized (this) {
+                        token = resumeToken;
+                        seen = lastSeq;
+                    }
                     if (token.isEmpty()) {
                         return CompletableFuture.completedFuture(reply.getWelcome());
                     }
                     return write(ch, ClientMessage.newBuilder()
-                            .setResume(Resume.newBuilder().setResumeToken(token)).build())
+                            .setResume(Resume.newBuilder().setResumeToken(token).setLastSeq(seen)).build())
                             .thenApply(resumed -> {
                                 if (!resumed.hasSessionJoined()) {
                                     throw new RefusedException("the server refused to resume the session: "
@@ -261,6 +273,11 @@ public final class ServerConnection implements ServerLink {
         if (message.hasSessionJoined() && !message.getSessionJoined().getResumeToken().isEmpty()) {
             synchronized (this) {
                 resumeToken = message.getSessionJoined().getResumeToken();
+            }
+        }
+        if (message.getSeq() > 0) {
+            synchronized (this) {
+                lastSeq = Math.max(lastSeq, message.getSeq());
             }
         }
         delivery.execute(() -> {

@@ -4,6 +4,8 @@ import dev.drama.cli.command.Choices;
 import dev.drama.cli.console.ConsoleState;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
+import dev.drama.proto.CatchUp;
+import dev.drama.proto.CharacterOutcome;
 import dev.drama.proto.CharacterStance;
 import dev.drama.proto.CharacterView;
 import dev.drama.proto.Choice;
@@ -11,6 +13,7 @@ import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.Dilemma;
 import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.Error;
+import dev.drama.proto.HistoryPage;
 import dev.drama.proto.InjectEvent;
 import dev.drama.proto.Offer;
 import dev.drama.proto.OfferEvent;
@@ -110,10 +113,22 @@ public final class HumanRenderer {
             case SESSION_JOINED -> joined(out, message.getSessionJoined());
             case SESSION_STATE -> sessionState(out, message.getSessionState());
             case PARTICIPANT -> participant(out, message.getParticipant());
-            case BRIEFING -> briefing(out, message.getBriefing());
-            case BOARD -> {
-                return board(message);
+            case BRIEFING -> {
+                if (state.catchingUp()) {
+                    briefingLine(out, message.getBriefing());
+                } else {
+                    briefing(out, message.getBriefing());
+                }
             }
+            case BOARD -> {
+                if (!state.catchingUp()) {
+                    return board(message);
+                }
+                lastBoard = message.getBoard();
+                boardLine(out, message.getBoard());
+            }
+            case CATCH_UP -> catchUp(out, message.getCatchUp());
+            case HISTORY -> history(out, message.getHistory());
             case OFFER -> offer(out, message.getOffer());
             case TALK -> talk(out, message.getTalk());
             case DILEMMA -> dilemma(out, message.getDilemma());
@@ -137,6 +152,9 @@ public final class HumanRenderer {
             case DEBRIEF_SUMMARY -> reveal.summary(out, message.getDebriefSummary());
             case JOIN_CODE -> out.append("New join code: " + message.getJoinCode().getJoinCode()
                     + " (the old one no longer works)", NOTICE);
+            case DASHBOARD_LINKS -> out.append("Dashboard (yours, it holds a trainer token): "
+                    + message.getDashboardLinks().getDashboardUrl() + "\nProjector (safe to show the room): "
+                    + message.getDashboardLinks().getProjectorUrl(), NOTICE);
             case ACK, PONG, BODY_NOT_SET -> {
                 // nothing to say
             }
@@ -288,6 +306,52 @@ public final class HumanRenderer {
     }
 
     // ------------------------------------------------------------------ the board
+
+    // ------------------------------------------------------------------ coming back: a catch-up, not a replay
+
+    /** The board in one line, for a console that takes its seat back: /board shows it whole. */
+    private void boardLine(AttributedStringBuilder out, BoardView board) {
+        long positions = board.getStancesList().stream().filter(s -> s.getPositionCount() > 0).count();
+        out.append("Board: ", HEADING).append(board.getCharactersCount() + " characters, " + board.getOptionsCount()
+                + " options, " + positions + " with a position"
+                + (board.getCrisisPoint() ? "; crisis point: positions conflict" : "")
+                + (board.getCommitmentPoint() ? "; commitment point" : ""));
+        out.append("  (/board shows it)", FAINT);
+    }
+
+    private void briefingLine(AttributedStringBuilder out, Briefing briefing) {
+        boolean mine = state.isMe(briefing.getCharacterId());
+        out.append((mine ? "Your briefing: " : "Briefing for ") + briefing.getCharacterName(), HEADING);
+        out.append("  (/briefing" + (mine ? "" : " " + briefing.getCharacterId()) + " shows it)", FAINT);
+    }
+
+    private static void catchUp(AttributedStringBuilder out, CatchUp catchUp) {
+        String earlier = catchUp.getNotShown() == 0 ? ""
+                : "; " + catchUp.getNotShown() + " earlier not shown: /history shows them";
+        if (catchUp.getResumed()) {
+            out.append(catchUp.getEvents() == 0 && catchUp.getNotShown() == 0 ? "Back in your seat: nothing new since you left"
+                    : "Back in your seat: " + catchUp.getEvents() + " events since you left, above" + earlier, NOTICE);
+        } else if (catchUp.getNotShown() > 0) {
+            out.append("The latest " + catchUp.getEvents() + " events are above" + earlier, NOTICE);
+        }
+    }
+
+    private void history(AttributedStringBuilder out, HistoryPage page) {
+        if (page.getEventsCount() == 0) {
+            out.append("No earlier events kept", NOTICE);
+            return;
+        }
+        out.append("Earlier (" + page.getEventsCount() + " events):", HEADING);
+        for (ServerMessage event : page.getEventsList()) {
+            AttributedString line = render(event);
+            if (line.length() > 0) {
+                out.append("\n").append(line);
+            }
+        }
+        if (page.getEarlier() > 0) {
+            out.append("\n" + page.getEarlier() + " more before these: /history again", NOTICE);
+        }
+    }
 
     /**
      * The whole board when asked for (a reply to /board), when it is the first one seen
@@ -448,9 +512,14 @@ public final class HumanRenderer {
         return words.settings(settings);
     }
 
+    /** A trainer speaks under the name /who shows ("Trainer", "Trainer 2", "Sarah (trainer)"). */
+    private static String trainerLabel(String name) {
+        return name.isEmpty() ? "Trainer" : name.toLowerCase(Locale.ROOT).startsWith("trainer") ? name : name + " (trainer)";
+    }
+
     private void talk(AttributedStringBuilder out, Talk talk) {
         String speaker = talk.getFromCharacterId().isEmpty()
-                ? (talk.getFromName().isEmpty() ? "Trainer" : talk.getFromName() + " (trainer)")
+                ? trainerLabel(talk.getFromName())
                 : (state.isMe(talk.getFromCharacterId()) ? "You" : state.characterName(talk.getFromCharacterId()));
         if (talk.getPrivate() || talk.getToCharacterIdsCount() > 0) {
             String to = talk.getToCharacterIdsList().stream()

@@ -13,7 +13,8 @@ public final class JsonRenderer {
 
     public static String render(com.google.protobuf.MessageOrBuilder message) {
         try {
-            return PRINTER.print(message);
+            // JsonFormat escapes C0 controls only; C1, DEL, bidirectional and invisible characters too
+            return SafeText.forJson(PRINTER.print(message));
         } catch (InvalidProtocolBufferException e) {
             // only possible with Any fields, which the protocol does not use
             throw new IllegalStateException(e);
@@ -59,6 +60,6 @@ public final class JsonRenderer {
                 }
             }
         }
-        return out.append('"').toString();
+        return SafeText.forJson(out.append('"').toString());
     }
 }

@@ -51,6 +51,15 @@ class HumanRendererTest {
     }
 
     @Test
+    void aTrainerIsToldTheDashboardAndProjectorLinks() {
+        String text = render(ServerMessage.newBuilder().setDashboardLinks(dev.drama.proto.DashboardLinks.newBuilder()
+                .setDashboardUrl("http://10.0.0.5:4711/#code=K7QF2MA&token=abc")
+                .setProjectorUrl("http://10.0.0.5:4711/#code=K7QF2MA")).build());
+        assertEquals("Dashboard (yours, it holds a trainer token): http://10.0.0.5:4711/#code=K7QF2MA&token=abc\n"
+                + "Projector (safe to show the room): http://10.0.0.5:4711/#code=K7QF2MA", text);
+    }
+
+    @Test
     void aDilemmaThatAroseIsToldInPlainWordsWithWaysOut() {
         String text = render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
                 .setChange(DilemmaEvent.Change.AROSE).setDilemma(persuasion())).build());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drama.engine.Board;
 import dev.drama.engine.BoardException;
+import dev.drama.engine.Option;
 import dev.drama.engine.Preference;
 import dev.drama.engine.StatementException;
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class BoardFile {
                 if (!o.isObject()) {
                     throw new BoardFileException(at, "expected an object {\"id\", \"owner\", \"label\", \"statusQuo\"}, found " + kind(o));
                 }
-                onlyFields(at, o, List.of("id", "owner", "label", "statusQuo"));
+                onlyFields(at, o, List.of("id", "owner", "label", "short", "statusQuo"));
                 String id = text(at + ".id", o.get("id"), true);
                 id(at + ".id", id);
                 if (!seen.add(id)) {
@@ -180,9 +181,10 @@ public final class BoardFile {
                             + " (characters: " + String.join(", ", characterIds) + ")");
                 }
                 String label = text(at + ".label", o.get("label"), false);
+                String shortLabel = text(at + ".short", o.get("short"), false);
                 boolean statusQuo = bool(at + ".statusQuo", o.get("statusQuo"), false);
                 optionIds.add(id);
-                builder.option(id, owner, label, statusQuo);
+                builder.option(new Option(id, owner, label, statusQuo, shortLabel));
             }
         }
 

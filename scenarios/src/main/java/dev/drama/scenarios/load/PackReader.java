@@ -57,7 +57,7 @@ final class PackReader {
     /** The phases a session goes through, in order (the server's names). */
     static final Set<String> PHASES = ordered("briefing", "negotiation", "momentOfTruth", "reveal", "debrief");
     static final Set<String> CHARACTER = ordered("id", "name", "description", "briefing", "mandate", "playable");
-    static final Set<String> OPTION = ordered("id", "owner", "label", "statusQuo", "description");
+    static final Set<String> OPTION = ordered("id", "owner", "label", "short", "statusQuo", "description");
     static final Set<String> PREFERENCE = ordered("statements", "ranking");
     static final Set<String> PLAYERS = ordered("min", "max");
     static final Set<String> DOUBT = ordered("holder", "about");
@@ -333,8 +333,9 @@ final class PackReader {
         String label = scalarText(m, "label", where, true);
         Boolean sq = bool(m, "statusQuo", where, false);
         String description = scalarText(m, "description", where, false);
+        String shortLabel = scalarText(m, "short", where, false);
         if (oid == null || owner == null || label == null || sq == null) return null;
-        return new PackOption(oid, owner, label, sq, description == null ? "" : description);
+        return new PackOption(oid, owner, label, sq, description == null ? "" : description, shortLabel);
     }
 
     private void readPreferences(YNode.Map top) {

@@ -54,7 +54,7 @@ public record Pack(String id, String title, int version, List<String> authors,
         for (PackCharacter c : characters) b.character(c.id(), c.name());
         List<String> ids = new ArrayList<>();
         for (PackOption o : options) {
-            b.option(o.id(), o.owner(), o.label(), o.statusQuo());
+            b.option(o.toEngine());
             ids.add(o.id());
         }
         for (PackCharacter c : characters) {

@@ -26,7 +26,7 @@ public final class DramaChannelInitializer extends ChannelInitializer<SocketChan
     public static final String RATE_LIMIT = "rate-limit";
     public static final String SLOW_READER = "slow-reader";
     /** How long a client may leave its outbound buffer full before it is cut off. */
-    static final long SLOW_READER_GRACE_MS = 3_000;
+    public static final long SLOW_READER_GRACE_MS = 3_000;
     public static final String HANDLER = "connection";
 
     private final ServerConfig config;

@@ -1,7 +1,9 @@
 package dev.drama.server.net;
 
+import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
+import dev.drama.proto.Join;
 import dev.drama.proto.PackList;
 import dev.drama.proto.PackSummary;
 import dev.drama.proto.Pong;
@@ -19,11 +21,13 @@ import dev.drama.server.session.Participant;
 import dev.drama.server.session.Refusal;
 import dev.drama.server.session.Session;
 import dev.drama.server.session.SessionRegistry;
+import dev.drama.server.web.DashboardAddress;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,8 @@ public final class Lobby {
     private final LookupGuard guesses;
     /** Where pack uploads are checked: seconds of work that must not stall a network thread. */
     private final Executor packChecks;
+    /** Where the browser views are, once their port is bound; null when the server serves none. */
+    private volatile DashboardAddress dashboard;
 
     public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret, LookupGuard guesses,
                  Executor packChecks) {
@@ -50,6 +56,11 @@ public final class Lobby {
         this.secret = secret;
         this.guesses = guesses;
         this.packChecks = packChecks;
+    }
+
+    /** From now on a trainer taking a seat is told the session's dashboard and projector links. */
+    public void serveDashboard(DashboardAddress address) {
+        dashboard = address;
     }
 
     /** Handles a command from a connection that has said hello. */
@@ -64,13 +75,12 @@ public final class Lobby {
                     .setSessions(SessionList.newBuilder().addAllSessions(sessions.summaries())).build()));
             case UPLOAD_PACK -> ifTrainer(c, id, () -> upload(c, m));
             case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
-            case ATTACH_TRAINER -> ifTrainer(c, id, () -> enter(c, id, m.getAttachTrainer().getJoinCode(),
-                    "Trainer", Role.TRAINER, ""));
+            case ATTACH_TRAINER -> attachTrainer(c, id, m.getAttachTrainer());
             case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
-                    m.getJoin().getCharacterId());
-            case WATCH -> enter(c, id, m.getWatch().getJoinCode(),
-                    m.getWatch().getDisplayName().isBlank() ? "Observer" : m.getWatch().getDisplayName(), Role.OBSERVER, "");
-            case RESUME -> resume(c, id, m.getResume().getResumeToken());
+                    m.getJoin().getCharacterId(), m.getJoin());
+            case WATCH -> enter(c, id, m.getWatch().getJoinCode(), m.getWatch().getDisplayName(), Role.OBSERVER, "",
+                    Join.getDefaultInstance());
+            case RESUME -> resume(c, id, m.getResume());
             case LEAVE -> leave(c, id);
             case COMMAND_NOT_SET -> c.send(Replies.error(id, ErrorCode.MALFORMED_COMMAND, "the message holds no command"));
             default -> inSession(c, m);
@@ -134,7 +144,7 @@ public final class Lobby {
         }
         try {
             Session session = sessions.open(m.getCreateSession().getPackId());
-            session.join(c, id, "Trainer", Role.TRAINER, "", seated(c, session));
+            session.join(c, id, m.getCreateSession().getDisplayName(), Role.TRAINER, "", "", 0, seated(c, session));
         } catch (IOException e) {
             log.error("could not open a session", e);
             c.send(Replies.error(id, ErrorCode.INTERNAL, "the server could not create the session's journal"));
@@ -143,35 +153,67 @@ public final class Lobby {
         }
     }
 
-    private void enter(Connection c, long id, String code, String name, Role role, String characterWish) {
+    /**
+     * With the trainer secret, any session; with a session's dashboard token, that session
+     * only. A wrong token is answered like a wrong join code (and counts as a guess), so it
+     * does not tell whether the code was right. An empty name is the session's to choose
+     * ("Trainer", or "Trainer 2"... beside a connected trainer).
+     */
+    private void attachTrainer(Connection c, long id, AttachTrainer attach) {
+        String name = attach.getDisplayName();
+        String code = attach.getJoinCode();
+        String token = attach.getDashboardToken();
+        if (c.trainer() || token.isEmpty()) {
+            ifTrainer(c, id, () -> enter(c, id, code, name, Role.TRAINER, "", Join.getDefaultInstance()));
+            return;
+        }
+        enter(c, id, () -> sessions.byJoinCode(code).filter(s -> secret.matchesDashboardToken(s.id(), token)),
+                "that dashboard link opens no session here (the join code may have changed): "
+                        + "use the link the trainer's console printed last", name, Role.TRAINER, "", Join.getDefaultInstance());
+    }
+
+    /** @param kept a trainee's kept token and last event seen (empty for everyone else) */
+    private void enter(Connection c, long id, String code, String name, Role role, String characterWish, Join kept) {
+        enter(c, id, () -> sessions.byJoinCode(code), "no session has the join code '" + code + "'", name, role,
+                characterWish, kept);
+    }
+
+    private void enter(Connection c, long id, Supplier<Optional<Session>> find, String notFound, String name, Role role,
+                       String characterWish, Join kept) {
         if (!notYetInSession(c, id)) {
             return;
         }
-        Optional<Session> session = guesses.lookup(c, id, () -> sessions.byJoinCode(code),
-                "no session has the join code '" + code + "'");
+        Optional<Session> session = guesses.lookup(c, id, find, notFound);
         if (session.isEmpty()) {
             return;
         }
-        session.get().join(c, id, name, role, characterWish, seated(c, session.get()));
+        session.get().join(c, id, name, role, characterWish, kept.getResumeToken(), kept.getLastSeq(),
+                seated(c, session.get()));
     }
 
-    private void resume(Connection c, long id, String token) {
+    private void resume(Connection c, long id, dev.drama.proto.Resume resume) {
         if (!notYetInSession(c, id)) {
             return;
         }
+        String token = resume.getResumeToken();
         Optional<SessionRegistry.Seat> seat = guesses.lookup(c, id, () -> sessions.byToken(token),
                 "that resume token is not known here");
         if (seat.isEmpty()) {
             return;
         }
         Session session = seat.get().session();
-        session.resume(seat.get().participantId(), token, c, id, seated(c, session));
+        session.resume(seat.get().participantId(), token, c.trainer(), resume.getLastSeq(), c, id, seated(c, session));
     }
 
     private Consumer<Participant> seated(Connection c, Session session) {
         return p -> {
             c.membership(new Connection.Membership(session, p));
             log.info("{} is {} '{}' in session {}", c, p.role().name().toLowerCase(), p.displayName(), session.id());
+            DashboardAddress web = dashboard;
+            if (web != null && p.role() == Role.TRAINER) {
+                c.send(ServerMessage.newBuilder().setDashboardLinks(web.linksFor(c.channel(), session.joinCode(),
+                        secret.dashboardToken(session.id()))).build());
+            }
         };
     }
 

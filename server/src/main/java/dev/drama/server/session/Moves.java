@@ -74,6 +74,8 @@ final class Moves {
         try {
             return switch (command.getCommandCase()) {
                 case GET_BOARD -> new Decision.Answer(ServerMessage.newBuilder().setBoard(state.boardView("")).build());
+                case GET_HISTORY -> new Decision.Answer(
+                        state.historyPage(who, command.getGetHistory().getBeforeSeq(), SessionState.PAGE_BYTES));
                 case CHOOSE_CHARACTER -> choose(who, command.getChooseCharacter().getCharacterId());
                 case ASSIGN_CHARACTER -> assign(who, command.getAssignCharacter().getParticipantId(),
                         command.getAssignCharacter().getCharacterId());
@@ -382,7 +384,7 @@ final class Moves {
             otherCharacter(who, id);
         }
         String from = who.role() == Role.TRAINER ? "" : who.characterId();
-        String name = who.role() == Role.TRAINER ? "Facilitator"
+        String name = who.role() == Role.TRAINER ? who.displayName()
                 : state.board().character(from).map(dev.drama.engine.Character::name).orElse(who.displayName());
         Talk talk = Talk.newBuilder().setFromCharacterId(from).setFromName(name)
                 .addAllToCharacterIds(to).setText(text).setPrivate(!to.isEmpty()).build();

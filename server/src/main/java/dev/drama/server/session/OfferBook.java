@@ -28,6 +28,16 @@ final class OfferBook {
         return List.copyOf(offers.values());
     }
 
+    /** The offers still waiting for an answer, in the order they were made. */
+    List<Offer> pending() {
+        return offers.values().stream().filter(o -> o.getStatus() == Offer.Status.PENDING).toList();
+    }
+
+    boolean isPending(String id) {
+        Offer offer = offers.get(id);
+        return offer != null && offer.getStatus() == Offer.Status.PENDING;
+    }
+
     /** Records a response; an offer is accepted once every recipient has accepted it. */
     Offer answer(String id, String characterId, Response response) {
         Offer offer = offers.get(id);

@@ -8,12 +8,14 @@ public final class Participant implements Viewer {
     private final String id;
     private final String displayName;
     private final Role role;
-    private final byte[] tokenHash;
+    private byte[] tokenHash;
     private String characterId = "";
     private Recipient connection;
     private boolean removed;
     private boolean muted;
     private long leftAtMs;
+    /** The latest event seq published while it was connected: where its catch-up starts. */
+    private long seenSeq;
 
     Participant(String id, String displayName, Role role, byte[] tokenHash) {
         this.id = id;
@@ -48,6 +50,11 @@ public final class Participant implements Viewer {
         return tokenHash;
     }
 
+    /** Its seat was taken back by name: only the new token resumes it now. */
+    void reissue(byte[] newTokenHash) {
+        tokenHash = newTokenHash;
+    }
+
     void assign(String characterId) {
         this.characterId = characterId;
     }
@@ -64,9 +71,27 @@ public final class Participant implements Viewer {
         this.connection = recipient;
     }
 
-    void detach(long nowMs) {
+    void detach(long nowMs, long lastPublishedSeq) {
         this.connection = null;
         this.leftAtMs = nowMs;
+        this.seenSeq = lastPublishedSeq;
+    }
+
+    long seenSeq() {
+        return seenSeq;
+    }
+
+    /**
+     * Whether it holds a seat: connected, or a trainer or trainee gone for less than the
+     * grace window. An observer's seat ends when it leaves. The participant cap counts these.
+     */
+    boolean holdsSeat(long nowMs, long graceMs) {
+        return !removed && (connected() || role != Role.OBSERVER && nowMs - leftAtMs <= graceMs);
+    }
+
+    /** Whether others see it in the session: everyone not removed, except observers who left. */
+    boolean listed() {
+        return !removed && (connected() || role != Role.OBSERVER);
     }
 
     /** When the connection was last lost (0: never, or connected now). */

@@ -18,13 +18,16 @@ import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
 import dev.drama.server.journal.JournalFile;
 import dev.drama.server.net.Replies;
+import dev.drama.server.text.Names;
 import dev.drama.server.visibility.Visibility;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,7 +67,10 @@ public final class Session {
     private final Listener listener;
     private final ServerConfig.Limits limits;
     private final long resumeGraceMs;
+    private final Admission.Limits admissionLimits;
     private long seq;
+    /** The seq of the last record whose effects were sent: what a participant that leaves now has seen. */
+    private long publishedSeq;
     private ScheduledFuture<?> timer;
     private ScheduledFuture<?> injectReminder;
     /** Injects trainers were reminded of (in memory: after a restart a due one may be reminded of again). */
@@ -97,6 +103,7 @@ public final class Session {
         this.state = state;
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
+        this.admissionLimits = new Admission.Limits(limits.maxParticipantsPerSession(), resumeGraceMs);
         this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode,
                 new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()));
         this.executor = executor;
@@ -129,24 +136,38 @@ public final class Session {
         }
     }
 
-    /** Adds a participant; {@code onJoined} runs (in the actor) once it is durable and told. */
+    /**
+     * Seats a connection: the seat of its kept token and name, else a new participant or
+     * (by name) the seat of one nobody holds now; {@code onJoined} runs (in the actor) once
+     * it is durable and told.
+     *
+     * @param resumeToken a token kept from an earlier run (empty: none)
+     * @param lastSeq the latest event the console saw in that seat (0: the server remembers)
+     */
     public void join(Recipient recipient, long requestId, String displayName, Role role, String characterWish,
-                     Consumer<Participant> onJoined) {
+                     String resumeToken, long lastSeq, Consumer<Participant> onJoined) {
         run(() -> {
+            Optional<Participant> kept = resumeToken.isEmpty() ? Optional.empty() : state.participants().stream()
+                    .filter(p -> !p.removed() && p.role() == role && Names.sameName(p.displayName(), displayName)
+                            && Arrays.equals(p.tokenHash(), Tokens.hash(resumeToken)))
+                    .findFirst();
+            if (kept.isPresent()) {
+                takeBack(kept.get(), resumeToken, lastSeq, recipient, requestId, onJoined);
+                return;
+            }
             if (journalFailed) {
                 recipient.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
                 return;
             }
             try {
                 String token = Tokens.newToken();
-                String participantId = "p" + (state.participants().size() + 1);
-                List<JournalRecord.Builder> records = Admission.admit(state, participantId, Tokens.hash(token),
-                        displayName, role, characterWish, limits.maxParticipantsPerSession());
-                commit(records, () -> {
-                    Participant p = state.participant(participantId).orElseThrow();
+                Admission.Seating seating = Admission.admit(state, "p" + (state.participants().size() + 1),
+                        Tokens.hash(token), displayName, role, characterWish, admissionLimits, clock.getAsLong());
+                commit(seating.records(), () -> {
+                    Participant p = state.participant(seating.participantId()).orElseThrow();
                     // Seat the connection before it hears it has joined, so its next command finds the seat.
                     onJoined.accept(p);
-                    welcome(p, recipient, requestId, token);
+                    welcome(p, recipient, requestId, token, seating.reclaimed(), sinceFor(p, seating.reclaimed() ? lastSeq : 0));
                 });
             } catch (Refusal r) {
                 recipient.send(Replies.error(requestId, r.code(), r.getMessage()));
@@ -154,37 +175,56 @@ public final class Session {
         });
     }
 
-    /** Takes a participant back on a new connection (after a drop or a restart). */
-    public void resume(String participantId, String token, Recipient recipient, long requestId,
-                       Consumer<Participant> onResumed) {
+    /**
+     * Takes a participant back on a new connection with its token (after a drop or a
+     * restart). A trainer's token needs a connection that presented the trainer secret.
+     *
+     * @param lastSeq the latest event the console saw (0: it does not know; the server remembers)
+     */
+    public void resume(String participantId, String token, boolean trainerAuthenticated, long lastSeq,
+                       Recipient recipient, long requestId, Consumer<Participant> onResumed) {
         run(() -> {
             Participant p = state.participant(participantId).orElse(null);
-            if (p == null || p.removed()) {
+            if (p == null || p.removed() || !Arrays.equals(p.tokenHash(), Tokens.hash(token))) {
                 recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION, "that resume token is no longer valid"));
                 return;
             }
-            long now = clock.getAsLong();
-            if (!p.connected() && p.leftAtMs() > 0 && now - p.leftAtMs() > resumeGraceMs) {
-                recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION,
-                        "you were away longer than the server keeps a seat; join again with the code"));
+            if (p.role() == Role.TRAINER && !trainerAuthenticated) {
+                recipient.send(Replies.error(requestId, ErrorCode.NOT_AUTHENTICATED,
+                        "a trainer's seat is taken back only with the trainer secret"));
                 return;
             }
-            Recipient old = p.connection();
-            if (old != null && old != recipient) {
-                p.detach(now);
-                old.close();
+            if (!p.connected() && p.role() != Role.OBSERVER && clock.getAsLong() - p.leftAtMs() > resumeGraceMs) {
+                recipient.send(Replies.error(requestId, ErrorCode.UNKNOWN_SESSION,
+                        "you were away longer than the server keeps a seat; join again with the code and your name"));
+                return;
             }
-            publish(List.of(state.presence(p, true)));
-            onResumed.accept(p);
-            welcome(p, recipient, requestId, token);
+            takeBack(p, token, lastSeq, recipient, requestId, onResumed);
         });
+    }
+
+    /** Seats a participant again on a new connection; an old connection it still had is closed. */
+    private void takeBack(Participant p, String token, long lastSeq, Recipient recipient, long requestId,
+                          Consumer<Participant> onResumed) {
+        Recipient old = p.connection();
+        if (old != null && old != recipient) {
+            p.detach(clock.getAsLong(), publishedSeq);
+            old.close();
+        }
+        onResumed.accept(p);
+        welcome(p, recipient, requestId, token, true, sinceFor(p, lastSeq));
+    }
+
+    /** Where a catch-up starts: after what the console says it saw, else what the server sent it before it left. */
+    private static long sinceFor(Participant p, long reportedSeq) {
+        return reportedSeq > 0 ? reportedSeq : p.seenSeq();
     }
 
     /** The connection of a participant closed. */
     public void left(Participant who, Recipient recipient) {
         run(() -> {
             if (who.connection() == recipient) {
-                who.detach(clock.getAsLong());
+                who.detach(clock.getAsLong(), publishedSeq);
                 publish(List.of(state.presence(who, false)));
                 summaryChanged();
             }
@@ -202,13 +242,17 @@ public final class Session {
 
     // ------------------------------------------------------------------ inside the actor
 
-    private void welcome(Participant p, Recipient recipient, long requestId, String token) {
+    /** Seats the connection and sends it the state of things and what it missed since {@code sinceSeq}. */
+    private void welcome(Participant p, Recipient recipient, long requestId, String token, boolean resumed, long sinceSeq) {
         p.attach(recipient);
         recipient.send(ServerMessage.newBuilder().setRequestId(requestId).setSessionJoined(SessionJoined.newBuilder()
                 .setSessionId(state.sessionId()).setJoinCode(state.joinCode()).setParticipantId(p.id())
                 .setResumeToken(token).setRole(p.role()).setCharacterId(p.characterId())
-                .setPackTitle(state.pack().title())).build());
-        publish(state.catchUp(p, clock.getAsLong()));
+                .setPackTitle(state.pack().title()).setResumed(resumed)).build());
+        if (resumed) {
+            publish(List.of(state.presence(p, true)));
+        }
+        publish(state.catchUp(p, sinceSeq, resumed, clock.getAsLong(), SessionState.PAGE_BYTES));
         summaryChanged();
     }
 
@@ -320,6 +364,9 @@ public final class Session {
     /** A batch is on disk: its effects go out, then its replies. */
     private void saved(Batch batch) {
         publish(batch.effects);
+        if (!batch.records.isEmpty()) {
+            publishedSeq = batch.records.get(batch.records.size() - 1).getSeq();
+        }
         if (batch.entersDebrief()) {
             // A short summary for every screen; the whole debrief is there for the asking (/debrief).
             publish(List.of(Outbound.broadcast(debriefSummary())));
@@ -397,6 +444,10 @@ public final class Session {
             listener.participantJoined(this, record.getParticipantJoined().getResumeTokenHash().toByteArray(),
                     record.getParticipantJoined().getParticipantId());
         }
+        if (record.hasSeatReclaimed()) {
+            listener.participantJoined(this, record.getSeatReclaimed().getResumeTokenHash().toByteArray(),
+                    record.getSeatReclaimed().getParticipantId());
+        }
         if (record.hasPhaseChanged() || record.hasClockChanged() || record.hasOutcomeRevealed()) {
             scheduleClock();
         }
@@ -410,7 +461,8 @@ public final class Session {
     void afterReplay() {
         state.settle();
         long now = clock.getAsLong();
-        state.participants().forEach(p -> p.detach(now));
+        publishedSeq = seq;
+        state.participants().forEach(p -> p.detach(now, 0));
         summaryChanged(); // the summary was made before the replay: phase and participants as recovered
     }
 
@@ -516,7 +568,7 @@ public final class Session {
         state.participant(participantId).filter(Participant::connected).ifPresent(p -> {
             p.connection().send(Replies.error(0, ErrorCode.NOT_ALLOWED, "the trainer has removed you from the session"));
             p.connection().close();
-            p.detach(clock.getAsLong());
+            p.detach(clock.getAsLong(), publishedSeq);
         });
     }
 
@@ -555,7 +607,7 @@ public final class Session {
     private SessionSummary summarise() {
         return SessionSummary.newBuilder().setSessionId(state.sessionId()).setJoinCode(state.joinCode())
                 .setPackId(state.pack().id()).setPhase(state.phase())
-                .setParticipants((int) state.participants().stream().filter(p -> !p.removed()).count())
+                .setParticipants((int) state.participants().stream().filter(Participant::listed).count())
                 .setCreatedEpochMs(state.createdEpochMs()).build();
     }
 

@@ -8,8 +8,10 @@ import dev.drama.engine.DilemmaEngine;
 import dev.drama.engine.Future;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
+import dev.drama.proto.CatchUp;
 import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.HistoryPage;
 import dev.drama.proto.InjectEvent;
 import dev.drama.proto.JournalDamaged;
 import dev.drama.proto.JournalRecord;
@@ -28,6 +30,7 @@ import dev.drama.scenarios.model.PackCharacter;
 import dev.drama.server.view.BoardViews;
 import dev.drama.server.view.DilemmaViews;
 import dev.drama.server.view.Settings;
+import dev.drama.server.visibility.Visibility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +64,14 @@ public final class SessionState {
      */
     private final java.util.ArrayDeque<ServerMessage> history = new java.util.ArrayDeque<>();
     static final int HISTORY_KEPT = 300;
+    /**
+     * The most a catch-up or a history page sends of kept events: a quarter of the
+     * outbound buffer a connection may have waiting before it is cut off as a slow reader,
+     * leaving room for the state that comes with it.
+     */
+    static final int PAGE_BYTES = 256 * 1024;
+    /** The seq of the record being applied: the events it makes known carry it. */
+    private long applyingSeq;
     /** What recovery found damaged in the journal: told to trainers whenever they attach. */
     private final List<ServerMessage> damageNotices = new ArrayList<>();
     private long applied;
@@ -129,7 +140,7 @@ public final class SessionState {
                 .setRemainingSeconds((int) (clock.remainingMs(nowMs) / 1000))
                 .setIntroduction(pack.introduction());
         for (Participant p : participants.values()) {
-            if (!p.removed()) {
+            if (p.listed()) {
                 b.addParticipants(p.view());
             }
         }
@@ -173,13 +184,19 @@ public final class SessionState {
         return out;
     }
 
-    /** What a participant needs on arriving (or coming back): the state of things, then its own secrets. */
-    List<Outbound> catchUp(Participant p, long nowMs) {
+    /**
+     * What a participant needs on arriving or coming back: the state of things (session,
+     * board, the open offers it may see, its own secrets), then the events it missed since
+     * {@code sinceSeq} (a fresh seat: since 0), newest first as many as fit in
+     * {@code maxBytes}, so that a resume never floods a connection; a {@link CatchUp}
+     * closes it and says what was left out.
+     */
+    List<Outbound> catchUp(Participant p, long sinceSeq, boolean resumed, long nowMs, int maxBytes) {
         List<Outbound> out = new ArrayList<>();
         out.add(Outbound.to(p, sessionStateMessage(nowMs)));
         out.add(Outbound.to(p, ServerMessage.newBuilder().setBoard(boardView("")).build()));
-        for (ServerMessage m : history) {
-            out.add(Outbound.to(p, m));
+        for (Offer open : offers.pending()) {
+            out.add(Outbound.to(p, offerEvent(open, open.getFromCharacterId())));
         }
         out.addAll(secretsFor(p));
         damageNotices.forEach(n -> out.add(Outbound.to(p, n)));
@@ -187,7 +204,46 @@ public final class SessionState {
             // so that the trainer's console can complete inject ids from the start
             out.add(Outbound.to(p, ServerMessage.newBuilder().setInjects(InjectSchedule.list(this)).build()));
         }
+        // Open offers were just sent as they stand: their earlier events would say it twice.
+        Page missed = page(p, m -> m.getSeq() > sinceSeq
+                && !(m.hasOffer() && offers.isPending(m.getOffer().getOffer().getOfferId())), maxBytes);
+        missed.events().forEach(m -> out.add(Outbound.to(p, m)));
+        out.add(Outbound.to(p, ServerMessage.newBuilder().setCatchUp(CatchUp.newBuilder()
+                .setSinceSeq(sinceSeq).setEvents(missed.events().size()).setBytes(missed.bytes())
+                .setNotShown(missed.earlier()).setFirstShownSeq(missed.firstSeq()).setResumed(resumed)).build()));
         return out;
+    }
+
+    /** The page of kept events before {@code beforeSeq} (0: the latest) that a participant may see. */
+    ServerMessage historyPage(Participant p, long beforeSeq, int maxBytes) {
+        Page page = page(p, m -> beforeSeq == 0 || m.getSeq() < beforeSeq, maxBytes);
+        return ServerMessage.newBuilder().setHistory(HistoryPage.newBuilder().addAllEvents(page.events())
+                .setFirstSeq(page.firstSeq()).setEarlier(page.earlier())).build();
+    }
+
+    /** Kept events, oldest first, within a bound: the newest that fit, and how many earlier ones did not. */
+    private record Page(List<ServerMessage> events, int bytes, int earlier, long firstSeq) {
+    }
+
+    private Page page(Participant p, java.util.function.Predicate<ServerMessage> wanted, int maxBytes) {
+        java.util.ArrayDeque<ServerMessage> events = new java.util.ArrayDeque<>();
+        int bytes = 0;
+        int earlier = 0;
+        var newestFirst = history.descendingIterator();
+        while (newestFirst.hasNext()) {
+            ServerMessage m = newestFirst.next();
+            if (!wanted.test(m) || !Visibility.mayReceive(p, m, phase)) {
+                continue;
+            }
+            int size = m.getSerializedSize();
+            if (earlier > 0 || bytes + size > maxBytes) {
+                earlier++;
+                continue;
+            }
+            bytes += size;
+            events.addFirst(m);
+        }
+        return new Page(List.copyOf(events), bytes, earlier, events.isEmpty() ? 0 : events.getFirst().getSeq());
     }
 
     /** The briefing and current dilemmas a participant may see (trainers: all of them). */
@@ -218,6 +274,7 @@ public final class SessionState {
     /** Applies one record and returns what it makes known, to whom visibility allows. */
     public List<Outbound> apply(JournalRecord record) {
         applied++;
+        applyingSeq = record.getSeq();
         long at = record.getAtEpochMs();
         List<Outbound> out = new ArrayList<>();
         switch (record.getEventCase()) {
@@ -227,7 +284,10 @@ public final class SessionState {
                 Participant p = new Participant(e.getParticipantId(), e.getDisplayName(), e.getRole(),
                         e.getResumeTokenHash().toByteArray());
                 participants.put(p.id(), p);
-                out.add(participantEvent(ParticipantEvent.Change.JOINED, p));
+                // Told once the joiner's connection is seated: it arrives connected.
+                out.add(Outbound.broadcast(ServerMessage.newBuilder().setParticipant(ParticipantEvent.newBuilder()
+                        .setChange(ParticipantEvent.Change.JOINED).setParticipant(p.view().toBuilder().setConnected(true)))
+                        .build()));
             }
             case CHARACTER_ASSIGNED -> {
                 var e = record.getCharacterAssigned();
@@ -237,6 +297,8 @@ public final class SessionState {
                 out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
                 out.addAll(secretsFor(p));
             }
+            case SEAT_RECLAIMED -> participants.get(record.getSeatReclaimed().getParticipantId())
+                    .reissue(record.getSeatReclaimed().getResumeTokenHash().toByteArray());
             case JOIN_CODE_ROTATED -> {
                 joinCode = record.getJoinCodeRotated().getJoinCode();
                 out.add(Outbound.broadcast(ServerMessage.newBuilder()
@@ -330,7 +392,9 @@ public final class SessionState {
         return participantEvent(back ? ParticipantEvent.Change.BACK : ParticipantEvent.Change.LEFT, p);
     }
 
-    private Outbound remember(ServerMessage message) {
+    /** Keeps an event for catch-ups, stamped with its record's seq (so a console can say what it saw last). */
+    private Outbound remember(ServerMessage event) {
+        ServerMessage message = event.toBuilder().setSeq(applyingSeq).build();
         if (history.size() == HISTORY_KEPT) {
             history.removeFirst();
         }

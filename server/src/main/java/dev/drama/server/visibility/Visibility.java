@@ -32,7 +32,7 @@ public final class Visibility {
                     : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
             case NOTICE -> message.getNotice().getTrainersOnly() ? Audience.TRAINERS : Audience.EVERYONE;
-            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE -> Audience.TRAINERS;
+            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE, DASHBOARD_LINKS -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
     }

@@ -94,10 +94,10 @@ class StoppedSessionTest {
             assertThat(trainer.request(session, t, cmd().setAdvancePhase(AdvancePhase.newBuilder().setTo(Phase.MOMENT_OF_TRUTH)))
                     .getError().getCode()).isEqualTo(ErrorCode.SESSION_STOPPED);
             Client dan = new Client();
-            session.join(dan, 7, "Dan", Role.TRAINEE, "union", p -> { });
+            session.join(dan, 7, "Dan", Role.TRAINEE, "union", "", 0, p -> { });
             assertThat(dan.await(m -> m.getRequestId() == 7).getError().getCode()).isEqualTo(ErrorCode.SESSION_STOPPED);
             Client obi = new Client();
-            session.join(obi, 8, "Obi", Role.OBSERVER, "", p -> { });
+            session.join(obi, 8, "Obi", Role.OBSERVER, "", "", 0, p -> { });
             assertThat(obi.await(m -> m.getRequestId() == 8).getError().getCode()).isEqualTo(ErrorCode.SESSION_STOPPED);
 
             // Reads still work: the board, the debrief export, and a player coming back on a new connection.
@@ -105,7 +105,8 @@ class StoppedSessionTest {
             assertThat(trainer.request(session, t, cmd().setExportDebrief(ExportDebrief.newBuilder()
                     .setFormat(ExportDebrief.Format.MARKDOWN))).hasDebrief()).isTrue();
             Client catAgain = new Client();
-            session.resume(c.id(), "", catAgain, 9, p -> { });
+            String catsToken = cat.await(ServerMessage::hasSessionJoined).getSessionJoined().getResumeToken();
+            session.resume(c.id(), catsToken, false, 0, catAgain, 9, p -> { });
             assertThat(catAgain.await(m -> m.getRequestId() == 9).hasSessionJoined()).isTrue();
 
             // The session keeps trying with growing pauses; when the disk works again it saves and goes on.
@@ -146,7 +147,7 @@ class StoppedSessionTest {
 
     private static Participant join(Session session, Client client, String name, Role role, String character) {
         AtomicReference<Participant> seat = new AtomicReference<>();
-        session.join(client, 0, name, role, character, seat::set);
+        session.join(client, 0, name, role, character, "", 0, seat::set);
         client.await(ServerMessage::hasSessionJoined);
         return seat.get();
     }
