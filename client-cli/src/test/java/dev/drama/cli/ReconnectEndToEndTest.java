@@ -37,7 +37,8 @@ class ReconnectEndToEndTest {
 
     private DramaServer start(int port) {
         return DramaServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(port)
-                .dataDir(temp.resolve("data")).build());
+                // no browser views: a restart reuses the game port, and the port beside it may be taken meanwhile
+                .httpPort(ServerConfig.HTTP_DISABLED).dataDir(temp.resolve("data")).build());
     }
 
     @Test

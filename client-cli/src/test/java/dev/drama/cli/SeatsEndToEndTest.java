@@ -54,7 +54,8 @@ class SeatsEndToEndTest {
 
     private DramaServer startOn(int port) {
         return DramaServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(port)
-                .dataDir(temp.resolve("data")).build());
+                // no browser views: a restart reuses the game port, and the port beside it may be taken meanwhile
+                .httpPort(ServerConfig.HTTP_DISABLED).dataDir(temp.resolve("data")).build());
     }
 
     private ScriptedClient trainer(String attachCode, String name) {
