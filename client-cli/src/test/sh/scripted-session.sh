@@ -61,7 +61,7 @@ mkfifo "$work/trainer.in"
 trainer_pid=$!
 exec 3>"$work/trainer.in"
 echo "/new tiny" >&3
-wait_for_line "$work/trainer.out" '"joinCode"' 20 || { fail "no session created"; exit 1; }
+wait_for_line "$work/trainer.out" '"joinCode"' 60 || { fail "no session created"; exit 1; }
 code="$(grep -o '"joinCode":"[^"]*"' "$work/trainer.out" | head -1 | cut -d'"' -f4)"
 
 "$drama" sessions "${common[@]}" --secret-file "$secret" >"$work/sessions.out"
@@ -98,9 +98,9 @@ EOF
 carers_pid=$!
 
 # -------------------------------------------------------------- the trainer runs the phases
-wait_for_line "$work/trainer.out" '"displayName":"Tom"' 30 || fail "Tom never joined"
-wait_for_line "$work/trainer.out" '"displayName":"Ann"' 30 || fail "Ann never joined"
-wait_for_line "$work/trainer.out" '"displayName":"Priya"' 30 || fail "Priya never joined"
+wait_for_line "$work/trainer.out" '"displayName":"Tom"' 90 || fail "Tom never joined"
+wait_for_line "$work/trainer.out" '"displayName":"Ann"' 90 || fail "Ann never joined"
+wait_for_line "$work/trainer.out" '"displayName":"Priya"' 90 || fail "Priya never joined"
 echo "/phase briefing" >&3
 echo "/phase negotiation" >&3
 

@@ -83,15 +83,17 @@ public final class ConsoleLauncher {
         boolean scripted = spec.forceScript() || !terminalAttached;
         ConsoleState state = new ConsoleState(spec.role());
         state.named(spec.name());
-        HumanRenderer renderer = new HumanRenderer(state);
         TerminalConsole terminal = scripted ? null
                 : new TerminalConsole(new Completions(state), () -> SafeText.forTerminal(prompt(state)), historyFile(spec),
                         new PrivateLines(spec.trainerSecret()));
+        HumanRenderer renderer = new HumanRenderer(state, System::currentTimeMillis,
+                () -> terminal == null ? 0 : terminal.width());
         EventSink sink = scripted ? new PrintStreamSink(out) : terminal;
         LineSource lines = scripted ? new ReaderLineSource(in) : terminal;
         Presenter presenter = scripted ? new JsonPresenter(sink) : new HumanPresenter(renderer, sink);
         Console console = new Console(state, presenter, renderer, scripted);
         if (terminal != null) {
+            console.confirmWith(terminal);
             console.pager(terminal);
         }
         ServerConnection.Settings settings;

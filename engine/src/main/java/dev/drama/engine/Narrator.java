@@ -237,7 +237,7 @@ final class Narrator {
         return this;
     }
 
-    /** "Taken one at a time, B would refuse X and Y, would agree to Z and does not mind W." */
+    /** "Taken one at a time, B would refuse X and Y, would agree to Z, and does not mind W." */
     private void appendDetail(List<OptionDetail> detail, int[] options, int owner) {
         if (detail.size() < 2) {
             return; // one option: the scenario-level sentence already says it
@@ -245,17 +245,22 @@ final class Narrator {
         say(" Taken one at a time, ").say(names[owner]);
         String[] verdicts = {OptionDetail.PERSUASION, OptionDetail.REJECTION, OptionDetail.INDIFFERENT};
         String[] phrases = {" would refuse ", " would agree to ", " does not mind "};
-        boolean first = true;
+        int[] counts = new int[verdicts.length];
+        int groups = 0;
         for (int v = 0; v < verdicts.length; v++) {
-            int count = 0;
             for (OptionDetail d : detail) {
-                count += d.verdict().equals(verdicts[v]) ? 1 : 0;
+                counts[v] += d.verdict().equals(verdicts[v]) ? 1 : 0;
             }
+            groups += counts[v] > 0 ? 1 : 0;
+        }
+        int group = 0;
+        for (int v = 0; v < verdicts.length; v++) {
+            int count = counts[v];
             if (count == 0) {
                 continue;
             }
-            say(first ? "" : ",").say(phrases[v]);
-            first = false;
+            say(group == 0 ? "" : group == groups - 1 ? ", and" : ",").say(phrases[v]);
+            group++;
             int k = 0;
             for (int i = 0; i < detail.size(); i++) {
                 if (detail.get(i).verdict().equals(verdicts[v])) {

@@ -58,7 +58,14 @@ class PackAdviceTest {
     @Test
     void aishaGivingUpHerDemandsOnMartinLeavesThemOpenAndEndsHerTrustDilemmaToo() {
         Board board = pack("scrutiny").openingBoard();
-        WayOut giveUp = way(dilemma(board, "persuasion:chair->cabinet"), WayOutKind.CONCEDE);
+        Dilemma persuasion = dilemma(board, "persuasion:chair->cabinet");
+        assertEquals("Your position does not persuade Cllr Martin Greaves. You ask Cllr Martin Greaves for Whip the vote = no, "
+                + "Ward-by-ward figures = yes, Critical friend = yes, but Cllr Martin Greaves prefers what happens if nobody moves. "
+                + "Taken one at a time, Cllr Martin Greaves would refuse Ward-by-ward figures and Critical friend, and would agree "
+                + "to Whip the vote.", persuasion.explanation());
+        WayOut giveUp = way(persuasion, WayOutKind.CONCEDE);
+        assertEquals("Give up your demands on Cllr Martin Greaves: stop asking for Whip the vote, Ward-by-ward figures and "
+                + "Critical friend.", giveUp.description());
         assertEquals(Map.of(), giveUp.position());
         assertEquals(List.of("whip", "wards", "friend"), giveUp.release());
         Board after = giveUp.applyTo(board, "chair");

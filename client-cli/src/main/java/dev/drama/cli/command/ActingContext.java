@@ -30,4 +30,7 @@ final class ActingContext implements ParseContext {
     @Override public boolean participantsKnown() { return session.participantsKnown(); }
     @Override public Optional<String> resolveParticipant(String nameOrId) { return session.resolveParticipant(nameOrId); }
     @Override public Optional<Offer> offer(String offerId) { return session.offer(offerId); }
+    @Override public Collection<String> characterNames() { return session.characterNames(); }
+    @Override public Collection<String> pendingOfferIds() { return session.pendingOfferIds(); }
+    @Override public String characterName(String characterId) { return session.characterName(characterId); }
 }

@@ -119,6 +119,9 @@ public final class CommandParser {
             case "who":
                 expectNone(spec, args);
                 return new ParseResult.Who();
+            case "offers":
+                expectNone(spec, args);
+                return new ParseResult.ListOffers();
             case "history":
                 expectNone(spec, args);
                 return send(ClientMessage.newBuilder().setGetHistory(GetHistory.newBuilder()
@@ -253,8 +256,10 @@ public final class CommandParser {
         if (args.isEmpty() || isOfferKeyword(args.get(0))) {
             throw usage(spec, "say who the offer is for");
         }
-        List<String> to = characters(args.get(0).text(), context);
-        MakeOffer.Builder offer = offerBody(spec, args.subList(1, args.size()), rest, to, context);
+        RecipientList recipients = recipients(rest, args.get(0).start());
+        List<String> to = characters(recipients, context);
+        String terms = rest.substring(recipients.end());
+        MakeOffer.Builder offer = offerBody(spec, tokens(terms), terms, to, context);
         return send(ClientMessage.newBuilder().setMakeOffer(offer.addAllToCharacterIds(to)));
     }
 
@@ -264,17 +269,20 @@ public final class CommandParser {
         }
         String offerId = args.get(0).text();
         List<Token> body = args.subList(1, args.size());
+        String terms = rest;
         List<String> to;
         if (!body.isEmpty() && !isOfferKeyword(body.get(0))) {
-            to = characters(body.get(0).text(), context);
-            body = body.subList(1, body.size());
+            RecipientList recipients = recipients(rest, body.get(0).start());
+            to = characters(recipients, context);
+            terms = rest.substring(recipients.end());
+            body = tokens(terms);
         } else {
             Offer answered = context.offer(offerId).orElseThrow(() -> new Refusal(
                     "I do not know offer " + offerId + "; name who the counter-offer is for: /counter "
                             + offerId + " TO ask ..."));
             to = List.of(answered.getFromCharacterId());
         }
-        MakeOffer.Builder offer = offerBody(spec, body, rest, to, context);
+        MakeOffer.Builder offer = offerBody(spec, body, terms, to, context);
         return send(ClientMessage.newBuilder()
                 .setMakeOffer(offer.addAllToCharacterIds(to).setCountersOfferId(offerId)));
     }
@@ -368,12 +376,17 @@ public final class CommandParser {
     }
 
     private ParseResult tell(CommandSpec spec, List<Token> args, String rest, ParseContext context) {
-        if (args.size() < 2) {
-            throw usage(spec, args.isEmpty() ? "say who to tell" : "say what to tell them");
+        if (args.isEmpty()) {
+            throw usage(spec, "say who to tell");
         }
-        List<String> to = characters(args.get(0).text(), context);
-        return send(ClientMessage.newBuilder().setTell(
-                Tell.newBuilder().addAllToCharacterIds(to).setText(restFrom(args, 1, rest))));
+        RecipientList recipients = recipients(rest, 0);
+        String after = rest.substring(recipients.end());
+        String text = restFrom(tokens(after), 0, after);
+        if (text.isEmpty()) {
+            throw usage(spec, "say what to tell them");
+        }
+        List<String> to = characters(recipients, context);
+        return send(ClientMessage.newBuilder().setTell(Tell.newBuilder().addAllToCharacterIds(to).setText(text)));
     }
 
     private ParseResult inject(CommandSpec spec, List<Token> args, String rest) {
@@ -492,19 +505,27 @@ public final class CommandParser {
             return id.get();
         }
         if (context.boardKnown()) {
-            throw new Refusal("unknown character '" + word + "' (characters: "
-                    + String.join(", ", context.characterIds()) + ")");
+            List<String> known = new ArrayList<>(context.characterIds());
+            known.addAll(context.characterNames());
+            throw new Refusal("unknown character '" + word + "'"
+                    + DidYouMean.hint(word, known, name -> name.contains(" ") ? "\"" + name + "\"" : name)
+                    + "; characters: " + String.join(", ", context.characterIds()));
         }
         return word;
     }
 
-    private static List<String> characters(String commaSeparated, ParseContext context) {
+    private static RecipientList recipients(String rest, int from) {
+        try {
+            return RecipientList.parse(rest, from);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(e.getMessage());
+        }
+    }
+
+    private static List<String> characters(RecipientList recipients, ParseContext context) {
         List<String> ids = new ArrayList<>();
-        for (String word : commaSeparated.split(",", -1)) {
-            if (word.isBlank()) {
-                throw new Refusal("empty name in '" + commaSeparated + "': separate characters with commas, no spaces");
-            }
-            String id = character(word.strip(), context);
+        for (String word : recipients.names()) {
+            String id = character(word, context);
             if (!ids.contains(id)) {
                 ids.add(id);
             }
@@ -595,11 +616,7 @@ public final class CommandParser {
     }
 
     private static String unknownCommand(String name) {
-        List<String> close = Commands.all().stream().map(CommandSpec::name)
-                .filter(candidate -> !name.isEmpty() && candidate.startsWith(name.substring(0, 1))
-                        && (candidate.startsWith(name) || name.startsWith(candidate)))
-                .collect(Collectors.toList());
-        String hint = close.isEmpty() ? "" : " (did you mean /" + String.join(", /", close) + "?)";
+        String hint = DidYouMean.hint(name, Commands.all().stream().map(CommandSpec::name).toList(), c -> "/" + c);
         return "unknown command /" + name + hint + "; /help lists the commands";
     }
 

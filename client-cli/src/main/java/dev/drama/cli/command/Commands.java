@@ -38,6 +38,8 @@ public final class Commands {
                 "", List.of("/briefing", "/briefing police"), Audience.EVERYONE, CHARACTER);
         add("who", "/who", "who is in the session, which character each plays, who is connected", "",
                 List.of("/who"), Audience.EVERYONE);
+        add("offers", "/offers", "list the open offers and the agreements you have seen, with their ids", "",
+                List.of("/offers"), Audience.EVERYONE);
         add("history", "/history", "earlier talk, offers and injects, a page at a time",
                 "After a catch-up, the events before those shown; each /history goes one page further back.",
                 List.of("/history"), Audience.EVERYONE);
@@ -74,12 +76,12 @@ public final class Commands {
                 Audience.PLAYER, CHARACTERS, OFFER_PART);
         add("counter", "/counter OFFER [TO[,TO...]] [ask ...] [promise ...] [threat ...] [note TEXT]",
                 "answer an offer with one of your own (sent to its author unless you name others)", "",
-                List.of("/counter 3 ask funding=yes promise patrols=no"), Audience.PLAYER, OFFER, OFFER_PART);
-        add("accept", "/accept OFFER", "accept an offer made to you", "", List.of("/accept 3"), Audience.PLAYER,
+                List.of("/counter o3 ask funding=yes promise patrols=no"), Audience.PLAYER, OFFER, OFFER_PART);
+        add("accept", "/accept OFFER", "accept an offer made to you", "", List.of("/accept o3"), Audience.PLAYER,
                 OFFER);
-        add("reject", "/reject OFFER", "reject an offer made to you", "", List.of("/reject 3"), Audience.PLAYER,
+        add("reject", "/reject OFFER", "reject an offer made to you", "", List.of("/reject o3"), Audience.PLAYER,
                 OFFER);
-        add("withdraw", "/withdraw OFFER", "withdraw an offer you made", "", List.of("/withdraw 3"),
+        add("withdraw", "/withdraw OFFER", "withdraw an offer you made", "", List.of("/withdraw o3"),
                 Audience.PLAYER, OFFER);
         add("say", "/say TEXT", "speak to everyone (a line without a slash does the same)", "",
                 List.of("/say Can we hear from the residents first?", "Can we hear from the residents first?"),

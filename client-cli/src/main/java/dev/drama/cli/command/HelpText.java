@@ -2,6 +2,8 @@ package dev.drama.cli.command;
 
 import dev.drama.cli.command.CommandSpec.Audience;
 import dev.drama.proto.Role;
+import java.util.List;
+import java.util.function.Function;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -16,6 +18,12 @@ public final class HelpText {
 
     /** @param topic a command name, or empty for the list of the commands that suit the role */
     public static AttributedString render(String topic, Role role, boolean scripted) {
+        return render(topic, role, scripted, CommandSpec::examples);
+    }
+
+    /** @param examples each command's examples, e.g. written with the session's ids ({@link PackExamples}) */
+    public static AttributedString render(String topic, Role role, boolean scripted,
+            Function<CommandSpec, List<String>> examples) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (!topic.isEmpty()) {
             CommandSpec spec = Commands.find(topic).orElseThrow();
@@ -27,7 +35,7 @@ public final class HelpText {
                 out.append("\n  (trainers only)");
             }
             out.append("\n  examples:");
-            spec.examples().forEach(e -> out.append("\n    ").append(e, EXAMPLE));
+            examples.apply(spec).forEach(e -> out.append("\n    ").append(e, EXAMPLE));
             return out.toAttributedString();
         }
         out.append("Commands", TITLE).append(" (a line without a slash is said to everyone; /help COMMAND for more)");
@@ -43,7 +51,7 @@ public final class HelpText {
             section(out, "Scripts", Audience.SCRIPT);
         }
         out.append("\nValues: yes/no (y/n, true/false, 1/0); open leaves an option to others.");
-        out.append("\nExample: ").append("/offer council ask funding=yes promise patrols=yes threat walkout=yes", EXAMPLE);
+        out.append("\nExample: ").append(examples.apply(Commands.find("offer").orElseThrow()).get(0), EXAMPLE);
         return out.toAttributedString();
     }
 

@@ -28,6 +28,11 @@ public interface ParseContext {
     /** Character ids on the board, in board order. */
     Collection<String> characterIds();
 
+    /** The characters' names and their players' display names, for suggestions when a name is mistyped. */
+    default Collection<String> characterNames() {
+        return java.util.List.of();
+    }
+
     Optional<OptionView> option(String optionId);
 
     Collection<String> optionIds();
@@ -39,6 +44,16 @@ public interface ParseContext {
     Optional<String> resolveParticipant(String nameOrId);
 
     Optional<Offer> offer(String offerId);
+
+    /** The ids of the offers still open, oldest first. */
+    default Collection<String> pendingOfferIds() {
+        return java.util.List.of();
+    }
+
+    /** A character's name for people; the id when unknown. */
+    default String characterName(String characterId) {
+        return characterId;
+    }
 
     /** The name this console asked for (a trainer's seat); empty: the server's default. */
     default String myName() {

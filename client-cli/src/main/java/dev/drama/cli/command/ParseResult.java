@@ -32,6 +32,9 @@ public sealed interface ParseResult {
     record Who() implements Local {
     }
 
+    record ListOffers() implements Local {
+    }
+
     record ShowBriefing(String characterId) implements Local {
     }
 

@@ -3,7 +3,6 @@ package dev.drama.cli.console;
 import dev.drama.cli.command.CommandSpec;
 import dev.drama.cli.command.CommandSpec.ArgKind;
 import dev.drama.cli.command.Commands;
-import dev.drama.proto.Offer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,7 @@ public final class Completions {
             case CHARACTER -> complete(new ArrayList<>(state.characterIds()));
             case CHARACTERS -> characters(current);
             case OPTION_SETTING -> settings(current);
-            case OFFER -> complete(state.offers().stream().filter(o -> o.getStatus() == Offer.Status.PENDING)
-                    .map(Offer::getOfferId).toList());
+            case OFFER -> complete(List.copyOf(state.pendingOfferIds()));
             case OFFER_PART -> {
                 List<Candidate> all = new ArrayList<>(complete(List.of("ask", "promise", "threat", "note")));
                 all.addAll(settings(current));

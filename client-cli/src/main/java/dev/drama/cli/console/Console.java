@@ -2,6 +2,7 @@ package dev.drama.cli.console;
 
 import dev.drama.cli.command.CommandParser;
 import dev.drama.cli.command.HelpText;
+import dev.drama.cli.command.PackExamples;
 import dev.drama.cli.command.ParseResult;
 import dev.drama.cli.net.ConnectionListener;
 import dev.drama.cli.net.ServerLink;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
@@ -48,10 +50,15 @@ public final class Console implements ConnectionListener {
     private final CommandParser parser = new CommandParser();
     private final Set<CompletableFuture<ServerMessage>> outstanding = ConcurrentHashMap.newKeySet();
     private ServerLink link;
+    private Confirmation confirmation = Confirmation.ALWAYS;
     /** Without a terminal there are no pages: the text is shown whole. */
     private Pager pager;
-    /** Debrief replies a pager will show, so they are not also printed whole as they arrive. */
-    private final java.util.concurrent.atomic.AtomicInteger pagedReplies = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Debrief replies not to be printed whole as they arrive: a pager shows them, or they
+     * are written to a file. Counted up before the command is sent and down when its reply
+     * has been handled (on the delivery thread, after {@link #onMessage}).
+     */
+    private final AtomicInteger debriefsOffScreen = new AtomicInteger();
 
     // the messages /wait-for looks through, guarded by itself
     private final List<Received> log = new ArrayList<>();
@@ -79,6 +86,11 @@ public final class Console implements ConnectionListener {
         this.link = link;
     }
 
+    /** Who is asked before a trainer's bare line goes to everyone, or a paste of many lines is sent. */
+    public void confirmWith(Confirmation confirmation) {
+        this.confirmation = confirmation;
+    }
+
     public void pager(Pager pager) {
         this.pager = pager;
     }
@@ -88,7 +100,7 @@ public final class Console implements ConnectionListener {
     @Override
     public void onMessage(ServerMessage message) {
         state.apply(message);
-        if (!(message.hasDebrief() && message.getRequestId() != 0 && pagedReplies.get() > 0)) {
+        if (!(message.hasDebrief() && message.getRequestId() != 0 && debriefsOffScreen.get() > 0)) {
             presenter.message(message);
         }
         synchronized (log) {
@@ -133,12 +145,45 @@ public final class Console implements ConnectionListener {
     public int run(LineSource source) throws IOException {
         String line;
         while ((line = source.readLine()) != null) {
-            if (!execute(line)) {
+            if (!executeTyped(line)) {
                 break;
             }
         }
         awaitOutstanding();
         return gaveUp ? 1 : 0;
+    }
+
+    /**
+     * Runs what was entered at once: one line, or several pasted together (asked once
+     * before any is sent). A trainer's line without a slash goes to every participant, so
+     * it is asked about first: a command typed without its slash must not become a broadcast.
+     *
+     * @return false when the console should end
+     */
+    boolean executeTyped(String input) {
+        List<String> lines = input.lines().filter(line -> !line.isBlank()).toList();
+        if (lines.size() > 1) {
+            if (!confirmation.confirm("Send " + lines.size() + " lines? y/N")) {
+                presenter.localInfo(new AttributedString("not sent"));
+                return true;
+            }
+            for (String line : lines) {
+                if (!execute(line)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (state.role() == Role.TRAINER && isBroadcast(input) && !confirmation.confirm("Say this to everyone? y/N")) {
+            presenter.localInfo(new AttributedString("not sent (/say TEXT says it without asking)"));
+            return true;
+        }
+        return execute(input);
+    }
+
+    private static boolean isBroadcast(String line) {
+        String text = line.strip();
+        return !text.isEmpty() && !text.startsWith("/") && !text.startsWith("#");
     }
 
     /** Runs one line; false when the console should end. */
@@ -151,9 +196,11 @@ public final class Console implements ConnectionListener {
         } else if (result instanceof ParseResult.Error error) {
             presenter.localError(error.message());
         } else if (result instanceof ParseResult.Help help) {
-            presenter.localInfo(HelpText.render(help.topic(), state.role(), scripted));
+            presenter.localInfo(HelpText.render(help.topic(), state.role(), scripted, spec -> PackExamples.of(spec, state)));
         } else if (result instanceof ParseResult.Who) {
             presenter.localInfo(views.who());
+        } else if (result instanceof ParseResult.ListOffers) {
+            presenter.localInfo(views.offers());
         } else if (result instanceof ParseResult.ShowBriefing show) {
             showBriefing(show.characterId());
         } else if (result instanceof ParseResult.WaitFor wait) {
@@ -178,7 +225,15 @@ public final class Console implements ConnectionListener {
     }
 
     private void send(ParseResult.Send send) {
+        // a person is told the debrief was written, not shown all of it; a script gets the reply as ever
+        boolean offScreen = send.saveReplyTo() != null && !scripted;
+        if (offScreen) {
+            debriefsOffScreen.incrementAndGet();
+        }
         CompletableFuture<ServerMessage> sent = link.send(send.command());
+        if (offScreen) {
+            sent.whenComplete((message, error) -> debriefsOffScreen.decrementAndGet());
+        }
         CompletableFuture<ServerMessage> reply = send.saveReplyTo() == null ? sent : sent.thenApply(message -> {
             if (message.hasDebrief()) {
                 save(send.saveReplyTo(), message.getDebrief().getContent());
@@ -204,12 +259,12 @@ public final class Console implements ConnectionListener {
             send(new ParseResult.Send(paged.command()));
             return;
         }
-        pagedReplies.incrementAndGet();
+        debriefsOffScreen.incrementAndGet();
         ServerMessage reply;
         try {
             reply = await(link.send(paged.command()));
         } finally {
-            pagedReplies.decrementAndGet();
+            debriefsOffScreen.decrementAndGet();
         }
         if (reply != null && reply.hasDebrief()) {
             pager.page(reply.getDebrief().getContent());
@@ -244,10 +299,21 @@ public final class Console implements ConnectionListener {
     private void save(Path file, String content) {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
-            presenter.localInfo(new AttributedString("debrief written to " + file.toAbsolutePath()));
+            presenter.localInfo(new AttributedString("debrief written to " + file.toAbsolutePath() + " (" + size(Files.size(file)) + ")"));
         } catch (IOException e) {
             presenter.localError("could not write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** "12 KB", "840 bytes", "1.4 MB". */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     private void showBriefing(String characterId) {

@@ -175,6 +175,7 @@ public final class ConsoleState implements ParseContext {
     }
 
     /** A character's name for people; the id itself when the board does not know it. */
+    @Override
     public synchronized String characterName(String characterId) {
         if (characterId.isEmpty()) {
             return "";
@@ -188,6 +189,18 @@ public final class ConsoleState implements ParseContext {
         }
         Briefing briefing = briefings.get(characterId);
         return briefing != null && !briefing.getCharacterName().isEmpty() ? briefing.getCharacterName() : characterId;
+    }
+
+    /** An option's label for people ("Fund detached youth outreach on the Parade"); the id when the board does not know it. */
+    public synchronized String optionLabel(String optionId) {
+        if (board != null) {
+            for (OptionView option : board.getOptionsList()) {
+                if (option.getId().equals(optionId) && !option.getLabel().isEmpty()) {
+                    return option.getLabel();
+                }
+            }
+        }
+        return optionId;
     }
 
     public synchronized boolean isMe(String characterId) {
@@ -240,6 +253,18 @@ public final class ConsoleState implements ParseContext {
     }
 
     @Override
+    public synchronized Collection<String> characterNames() {
+        if (board == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        board.getCharactersList().forEach(c -> names.add(c.getName()));
+        participants.values().stream().filter(p -> !p.getCharacterId().isEmpty())
+                .forEach(p -> names.add(p.getDisplayName()));
+        return names;
+    }
+
+    @Override
     public synchronized Optional<OptionView> option(String optionId) {
         if (board == null) {
             return Optional.empty();
@@ -271,6 +296,12 @@ public final class ConsoleState implements ParseContext {
     @Override
     public synchronized Optional<Offer> offer(String offerId) {
         return Optional.ofNullable(offers.get(offerId));
+    }
+
+    @Override
+    public synchronized Collection<String> pendingOfferIds() {
+        return offers.values().stream().filter(o -> o.getStatus() == Offer.Status.PENDING).map(Offer::getOfferId)
+                .toList();
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class HumanPresenter implements Presenter {
 
     @Override
     public void localError(String text) {
-        sink.show(new AttributedString(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+        sink.show(renderer.wrapped(new AttributedString(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))));
     }
 
     @Override
@@ -37,6 +37,6 @@ public final class HumanPresenter implements Presenter {
 
     @Override
     public void connection(String text) {
-        sink.show(new AttributedString(text, AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW)));
+        sink.show(renderer.wrapped(new AttributedString(text, AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW))));
     }
 }

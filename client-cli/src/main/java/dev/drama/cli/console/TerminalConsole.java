@@ -25,7 +25,7 @@ import org.jline.utils.AttributedString;
  * as the {@link LineSource}, and {@link LineReader#printAbove} as the {@link EventSink},
  * so that events appear above the prompt without disturbing what the user is typing.
  */
-public final class TerminalConsole implements LineSource, EventSink, Pager, AutoCloseable {
+public final class TerminalConsole implements LineSource, EventSink, Confirmation, Pager, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
     private final Supplier<String> prompt;
@@ -100,6 +100,25 @@ public final class TerminalConsole implements LineSource, EventSink, Pager, Auto
         } finally {
             reader.setVariable(LineReader.DISABLE_HISTORY, false);
         }
+    }
+
+    /** Asks on the prompt line; the answer is kept out of the history. */
+    @Override
+    public boolean confirm(String question) {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            String answer = reader.readLine(question + " ").strip().toLowerCase(java.util.Locale.ROOT);
+            return answer.equals("y") || answer.equals("yes");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+    }
+
+    /** Columns, as the terminal says now (it may have been resized); 0 when it cannot say (a dumb terminal). */
+    public int width() {
+        return terminal.getWidth();
     }
 
     @Override

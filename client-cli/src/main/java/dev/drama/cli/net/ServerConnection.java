@@ -125,8 +125,11 @@ public final class ServerConnection implements ServerLink {
         CompletableFuture<Welcome> result = new CompletableFuture<>();
         bootstrap.connect().addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
-                result.completeExceptionally(new IOException("could not connect to " + settings.host() + ":"
-                        + settings.port() + ": " + describe(connected.cause())));
+                result.completeExceptionally(new IOException(refused(connected.cause())
+                        ? "no drama server at " + settings.host() + ":" + settings.port()
+                                + "; start one with `./drama server` or check --host/--port"
+                        : "could not connect to " + settings.host() + ":" + settings.port() + ": "
+                                + describe(connected.cause())));
                 return;
             }
             handshake(connected.channel())
@@ -418,6 +421,11 @@ public final class ServerConnection implements ServerLink {
 
     static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /** Nothing listens there (as opposed to a host that does not answer, or a name that does not resolve). */
+    private static boolean refused(Throwable cause) {
+        return cause instanceof java.net.ConnectException && !(cause instanceof io.netty.channel.ConnectTimeoutException);
     }
 
     private static String describe(Throwable cause) {

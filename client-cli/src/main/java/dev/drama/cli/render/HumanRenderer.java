@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.jline.utils.AttributedString;
@@ -46,9 +47,12 @@ import org.jline.utils.AttributedStyle;
 /**
  * Server messages in plain words for people, with colour: dilemmas that arise in red
  * (yours) or yellow (others', for trainers), resolved ones in green, private talk in
- * magenta, errors in red. Reads names from the {@link ConsoleState}, which has already
- * taken the message in. Keeps a little memory of its own (the phase last shown, whether
- * the introduction was shown) so that repeated session states are not repeated on screen.
+ * magenta, errors in red. Prose is wrapped to the terminal's width with a hanging indent;
+ * briefings and the introduction are drawn from their Markdown. Reads names from the
+ * {@link ConsoleState}, which has already taken the message in. Keeps a little memory of
+ * its own (the phase last shown, whether the introduction was shown, the board last
+ * shown) so that repeated session states are not repeated on screen, and a board after a
+ * move is told as what changed rather than printed whole.
  */
 public final class HumanRenderer {
     static final AttributedStyle HEADING = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
@@ -63,6 +67,10 @@ public final class HumanRenderer {
 
     private final ConsoleState state;
     private final LongSupplier clock;
+    private final IntSupplier width;
+    private final OfferText words;
+    private final BoardChanges boardChanges;
+    private BoardView lastBoard;
     private final RevealText reveal;
     private Phase lastPhase = Phase.PHASE_UNSPECIFIED;
     private boolean lastPaused;
@@ -73,9 +81,26 @@ public final class HumanRenderer {
     }
 
     public HumanRenderer(ConsoleState state, LongSupplier clock) {
+        this(state, clock, () -> Wrap.DEFAULT_WIDTH);
+    }
+
+    /** @param width the terminal's width in columns, asked at each message (0 when unknown) */
+    public HumanRenderer(ConsoleState state, LongSupplier clock, IntSupplier width) {
         this.state = state;
         this.clock = clock;
+        this.width = width;
         this.reveal = new RevealText(state);
+        this.words = new OfferText(state);
+        this.boardChanges = new BoardChanges(words);
+    }
+
+    private int width() {
+        return Wrap.usable(width.getAsInt());
+    }
+
+    /** A console's own line (a local error, news of the connection) wrapped like the server's messages. */
+    public AttributedString wrapped(AttributedString text) {
+        return Wrap.lines(text, width());
     }
 
     /** What to show for a message; an empty string when there is nothing worth showing (acks, pongs). */
@@ -96,11 +121,11 @@ public final class HumanRenderer {
                 }
             }
             case BOARD -> {
-                if (state.catchingUp()) {
-                    boardLine(out, message.getBoard());
-                } else {
-                    board(out, message.getBoard());
+                if (!state.catchingUp()) {
+                    return board(message);
                 }
+                lastBoard = message.getBoard();
+                boardLine(out, message.getBoard());
             }
             case CATCH_UP -> catchUp(out, message.getCatchUp());
             case HISTORY -> history(out, message.getHistory());
@@ -110,8 +135,14 @@ public final class HumanRenderer {
             case INJECT -> inject(out, message.getInject());
             case OUTCOME -> reveal.outcome(out, message.getOutcome());
             case DEBRIEF -> out.append(message.getDebrief().getContent());
-            case SESSIONS -> sessions(out, message.getSessions().getSessionsList());
-            case PACKS -> packs(out, message.getPacks().getPacksList());
+            case SESSIONS -> {
+                sessions(out, message.getSessions().getSessionsList());
+                return out.toAttributedString();
+            }
+            case PACKS -> {
+                packs(out, message.getPacks().getPacksList());
+                return out.toAttributedString();
+            }
             case COMMITMENT -> commitment(out, message.getCommitment());
             case NOTICE -> out.append((message.getNotice().getTrainersOnly() ? "[for trainers] " : "")
                     + message.getNotice().getText(), NOTICE);
@@ -128,7 +159,8 @@ public final class HumanRenderer {
                 // nothing to say
             }
         }
-        return out.toAttributedString();
+        // tables (board, sessions, packs) are laid out by TextTable; everything else is prose
+        return Wrap.lines(out.toAttributedString(), width());
     }
 
     // ------------------------------------------------------------------ session and people
@@ -157,8 +189,11 @@ public final class HumanRenderer {
     private void sessionState(AttributedStringBuilder out, SessionState session) {
         if (!session.getIntroduction().isEmpty() && !session.getIntroduction().equals(introductionShown)) {
             introductionShown = session.getIntroduction();
-            out.append(session.getPackTitle().isEmpty() ? "The scenario" : session.getPackTitle(), HEADING)
-                    .append("\n").append(session.getIntroduction().strip()).append("\n");
+            if (!session.getIntroduction().strip().startsWith("# ")) {
+                // the introduction has no title of its own
+                out.append(session.getPackTitle().isEmpty() ? "The scenario" : session.getPackTitle(), HEADING).append("\n");
+            }
+            out.append(MarkdownText.render(session.getIntroduction(), width())).append("\n\n");
         }
         if (session.getPhase() != lastPhase || session.getPaused() != lastPaused) {
             lastPhase = session.getPhase();
@@ -254,7 +289,7 @@ public final class HumanRenderer {
     private void briefing(AttributedStringBuilder out, Briefing briefing) {
         boolean mine = state.isMe(briefing.getCharacterId());
         out.append((mine ? "Your briefing: " : "Briefing for ") + briefing.getCharacterName(), HEADING).append("\n");
-        out.append(briefing.getText().strip());
+        out.append(MarkdownText.render(briefing.getText(), width()));
         if (!briefing.getMandate().isEmpty()) {
             out.append("\n").append("Mandate: ", AttributedStyle.BOLD).append(briefing.getMandate());
         }
@@ -318,6 +353,28 @@ public final class HumanRenderer {
         }
     }
 
+    /**
+     * The whole board when asked for (a reply to /board), when it is the first one seen
+     * or when its options or characters changed; otherwise one line per change, and
+     * nothing when nothing visible changed (a new player, say).
+     */
+    private AttributedString board(ServerMessage message) {
+        BoardView board = message.getBoard();
+        BoardView before = lastBoard;
+        lastBoard = board;
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        if (before != null) {
+            List<String> changes = boardChanges.between(before, board);
+            if (message.getRequestId() == 0 && !BoardChanges.reshaped(before, board)) {
+                return Wrap.lines(new AttributedString(String.join("\n", changes), NOTICE), width());
+            }
+            changes.forEach(change -> out.append(Wrap.lines(new AttributedString(change, NOTICE), width())).append("\n"));
+        }
+        board(out, board);
+        return out.toAttributedString();
+    }
+
+    /** The board as a table: options by row, characters by column. */
     private void board(AttributedStringBuilder out, BoardView board) {
         out.append("Board", HEADING);
         if (board.getCrisisPoint()) {
@@ -398,42 +455,61 @@ public final class HumanRenderer {
 
     private void offer(AttributedStringBuilder out, OfferEvent event) {
         Offer offer = event.getOffer();
-        String from = state.isMe(offer.getFromCharacterId()) ? "you" : state.characterName(offer.getFromCharacterId());
-        String to = offer.getToCharacterIdsList().stream()
-                .map(id -> state.isMe(id) ? "you" : state.characterName(id)).collect(Collectors.joining(", "));
+        String from = words.who(offer.getFromCharacterId());
+        String to = words.recipients(offer);
         String id = offer.getOfferId();
+        boolean forMe = offer.getToCharacterIdsList().stream().anyMatch(state::isMe);
         if (offer.getStatus() == Offer.Status.PENDING) {
             out.append("Offer " + id, AttributedStyle.BOLD)
                     .append(offer.getCountersOfferId().isEmpty() ? "" : " (counter to offer " + offer.getCountersOfferId() + ")")
                     .append(" from " + from + " to " + to + ":");
             if (offer.getAskCount() > 0) {
-                out.append("\n  if " + (offer.getToCharacterIdsList().stream().anyMatch(state::isMe) ? "you" : to)
-                        + " do " + settings(offer.getAskList()));
+                String doer = forMe ? "you do" : to + (offer.getToCharacterIdsCount() > 1 ? " do" : " does");
+                out.append("\n  if " + doer + ": " + settings(offer.getAskList()));
             }
             if (offer.getPromiseCount() > 0) {
-                out.append("\n  " + from + " will do " + settings(offer.getPromiseList()));
+                out.append("\n  " + OfferText.capitalised(from) + " will do: " + settings(offer.getPromiseList()));
             }
             if (offer.getThreatCount() > 0) {
-                out.append("\n  if not, " + from + " will do ").append(settings(offer.getThreatList()), ERROR);
+                out.append("\n  if not, " + from + " will do: ").append(settings(offer.getThreatList()), ERROR);
             }
             if (!offer.getNote().isEmpty()) {
                 out.append("\n  note: " + offer.getNote());
             }
-            if (offer.getToCharacterIdsList().stream().anyMatch(state::isMe)) {
+            if (forMe) {
                 out.append("\n  /accept " + id + "  /reject " + id + "  /counter " + id + " ...", FAINT);
             }
         } else {
-            String by = event.getByCharacterId().isEmpty() ? ""
-                    : " by " + (state.isMe(event.getByCharacterId()) ? "you" : state.characterName(event.getByCharacterId()));
+            String by = event.getByCharacterId().isEmpty() ? "" : " by " + words.who(event.getByCharacterId());
             AttributedStyle style = offer.getStatus() == Offer.Status.ACCEPTED ? RESOLVED : FAINT;
             out.append("Offer " + id + " from " + from + " to " + to + ": "
                     + offer.getStatus().name().toLowerCase(Locale.ROOT) + by, style);
         }
     }
 
+    /** The /offers view: open offers and agreements this console has seen, with their ids. */
+    public AttributedString offers() {
+        List<Offer> open = state.offers().stream().filter(o -> o.getStatus() == Offer.Status.PENDING).toList();
+        List<Offer> agreed = state.offers().stream().filter(o -> o.getStatus() == Offer.Status.ACCEPTED).toList();
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        offerList(out, "Open offers", open, "none");
+        out.append("\n");
+        offerList(out, "Agreements", agreed, "none yet");
+        return Wrap.lines(out.toAttributedString(), width());
+    }
+
+    private void offerList(AttributedStringBuilder out, String title, List<Offer> offers, String none) {
+        out.append(title, HEADING);
+        if (offers.isEmpty()) {
+            out.append("\n  " + none, FAINT);
+        }
+        for (Offer offer : offers) {
+            out.append("\n  ").append(offer.getOfferId(), AttributedStyle.BOLD).append(" " + words.summary(offer));
+        }
+    }
+
     private String settings(List<OptionSetting> settings) {
-        return settings.stream().map(s -> s.getOptionId() + "=" + Choices.word(s.getChoice()))
-                .collect(Collectors.joining(" "));
+        return words.settings(settings);
     }
 
     /** A trainer speaks under the name /who shows ("Trainer", "Trainer 2", "Sarah (trainer)"). */

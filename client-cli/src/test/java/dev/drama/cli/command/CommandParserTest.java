@@ -63,6 +63,9 @@ class CommandParserTest {
         void unknownCommandsAreNamedWithASuggestion() {
             assertEquals("unknown command /bogus; /help lists the commands", error("/bogus"));
             assertEquals("unknown command /acc (did you mean /accept?); /help lists the commands", error("/acc o1"));
+            assertEquals("unknown command /ofer (did you mean /offer?); /help lists the commands",
+                    error("/ofer union"));
+            assertEquals("unknown command /baord (did you mean /board?); /help lists the commands", error("/baord"));
         }
 
         @Test
@@ -128,7 +131,7 @@ class CommandParserTest {
             assertTrue(send("/doubt Tom").getDeclareDoubt().getDoubt());
             assertEquals("union", send("/undoubt \"ann price, unison steward\"").getDeclareDoubt().getAboutCharacterId());
             assertEquals(false, send("/undoubt union").getDeclareDoubt().getDoubt());
-            assertEquals("unknown character 'council' (characters: manager, carers, union)", error("/doubt council"));
+            assertEquals("unknown character 'council'; characters: manager, carers, union", error("/doubt council"));
             assertEquals("missing arguments: /doubt CHARACTER, e.g. /doubt council", error("/doubt"));
         }
 
@@ -166,8 +169,8 @@ class CommandParserTest {
             assertEquals("refuse belongs to union, not to you: promise can only name your own options",
                     error("/offer union promise refuse=no"));
             assertEquals("note needs a text: note \"...\"", error("/offer union ask refuse=no note"));
-            assertEquals("empty name in 'union,': separate characters with commas, no spaces",
-                    error("/offer union, ask refuse=no"));
+            assertEquals("empty name in 'union,': separate characters with commas, no spaces (quote a name with"
+                    + " spaces: \"Karen Whitlow\",police)", error("/offer union, ask refuse=no"));
         }
 
         @Test
@@ -188,8 +191,8 @@ class CommandParserTest {
                     send("/accept o1").getRespondToOffer());
             assertEquals(RespondToOffer.Response.REJECT, send("/reject o1").getRespondToOffer().getResponse());
             assertEquals(RespondToOffer.Response.WITHDRAW, send("/withdraw o2").getRespondToOffer().getResponse());
-            assertEquals("missing arguments: /accept OFFER, e.g. /accept 3", error("/accept"));
-            assertEquals("too many arguments: /reject OFFER, e.g. /reject 3", error("/reject o1 o2"));
+            assertEquals("missing arguments: /accept OFFER, e.g. /accept o3", error("/accept"));
+            assertEquals("too many arguments: /reject OFFER, e.g. /reject o3", error("/reject o1 o2"));
         }
 
         @Test
@@ -198,10 +201,37 @@ class CommandParserTest {
             assertEquals("nothing to say: /say TEXT", error("/say   "));
             assertEquals(List.of("carers", "union"), send("/tell carers,union Off the record: yes.").getTell().getToCharacterIdsList());
             assertEquals("Off the record: yes.", send("/tell carers,union Off the record: yes.").getTell().getText());
-            assertEquals("unknown character 'Ann' (characters: manager, carers, union)", error("/tell Ann Lee's ok"));
+            assertEquals("unknown character 'Ann' (did you mean \"Ann Price, Unison Steward\" or \"Ann Lee\"?);"
+                    + " characters: manager, carers, union", error("/tell Ann Lee's ok"));
             assertEquals(List.of("union"), send("/tell \"Ann Lee\" psst").getTell().getToCharacterIdsList());
             assertEquals("say what to tell them: " + usage("tell"), error("/tell carers"));
             assertEquals("say who to tell: " + usage("tell"), error("/tell"));
+        }
+
+        @Test
+        void quotedNamesInARecipientListParse() {
+            ClientMessage tell = send("/tell \"Ann Price, Unison Steward\",carers The overtime is real.");
+            assertEquals(List.of("union", "carers"), tell.getTell().getToCharacterIdsList());
+            assertEquals("The overtime is real.", tell.getTell().getText());
+            assertEquals(List.of("carers", "union"),
+                    send("/tell carers,\"Ann Lee\" \"a quoted text\"").getTell().getToCharacterIdsList());
+            assertEquals("a quoted text", send("/tell carers,\"Ann Lee\" \"a quoted text\"").getTell().getText());
+            MakeOffer offer = send("/offer \"Ann Lee\",carers ask refuse=no protest=no note \"until March\"").getMakeOffer();
+            assertEquals(List.of("union", "carers"), offer.getToCharacterIdsList());
+            assertEquals("until March", offer.getNote());
+            assertEquals(List.of("union", "carers"),
+                    send("/counter o1 \"Ann Lee\",carers ask refuse=no").getMakeOffer().getToCharacterIdsList());
+            assertEquals("say what to tell them: " + usage("tell"), error("/tell \"Ann Lee\",carers"));
+        }
+
+        @Test
+        void anUnknownNameInAListIsNamedWithSuggestions() {
+            assertEquals("unknown character 'Tom Bel' (did you mean \"Tom Bell, Carers' Forum\"?); characters: manager,"
+                    + " carers, union", error("/tell union,\"Tom Bel\" hello"));
+            assertEquals("unknown character 'unoin' (did you mean union?); characters: manager, carers, union",
+                    error("/offer unoin ask refuse=no"));
+            assertEquals("this quote is never closed: \"Ann Lee,carers hello", error("/tell \"Ann Lee,carers hello"));
+            assertEquals("expected a comma or a space after \"Ann Lee\", got 'x'", error("/tell \"Ann Lee\"x hello"));
         }
 
         @Test

@@ -191,7 +191,55 @@ class ConsoleTest {
         type("/export md " + file, END);
         assertEquals(0, console.run(lines));
         assertEquals("# Debrief\n", Files.readString(file));
-        assertEquals("{\"localInfo\":\"debrief written to " + file.toAbsolutePath() + "\"}", output.get(1));
+        assertEquals("{\"localInfo\":\"debrief written to " + file.toAbsolutePath() + " (10 bytes)\"}", output.get(1));
+    }
+
+    /** An interactive console whose questions are answered from {@code answers}, recording each question. */
+    private Console interactive(ConsoleState state, List<String> questions, String... answers) {
+        Console console = console(state, false, new HumanPresenter(new HumanRenderer(state), sink));
+        BlockingQueue<String> replies = new LinkedBlockingQueue<>(List.of(answers));
+        console.confirmWith(question -> {
+            questions.add(question);
+            return "y".equals(replies.poll());
+        });
+        link.responder = command -> List.of(ack(command));
+        return console;
+    }
+
+    @Test
+    void aTrainersLineWithoutASlashIsSaidToEveryoneOnlyAfterAYes() throws Exception {
+        List<String> questions = new CopyOnWriteArrayList<>();
+        Console console = interactive(Fixtures.state(Role.TRAINER, ""), questions, "n", "y");
+        type("Time is nearly up", "Time is nearly up, really", "/say No question for this", END);
+        assertEquals(0, console.run(lines));
+        assertEquals(List.of("Say this to everyone? y/N", "Say this to everyone? y/N"), questions);
+        assertEquals(List.of("Time is nearly up, really", "No question for this"),
+                link.sent.stream().map(m -> m.getSay().getText()).toList());
+        assertEquals("not sent (/say TEXT says it without asking)", output.get(0));
+    }
+
+    @Test
+    void aPlayersLineWithoutASlashIsSaidWithoutAQuestion() throws Exception {
+        List<String> questions = new CopyOnWriteArrayList<>();
+        Console console = interactive(Fixtures.state(Role.TRAINEE, "manager"), questions);
+        type("Hello all", END);
+        assertEquals(0, console.run(lines));
+        assertEquals(List.of(), questions);
+        assertEquals("Hello all", link.sent.get(0).getSay().getText());
+    }
+
+    @Test
+    void aPasteOfManyLinesIsAskedAboutOnceThenSentLineByLine() throws Exception {
+        List<String> questions = new CopyOnWriteArrayList<>();
+        Console console = interactive(Fixtures.state(Role.TRAINER, ""), questions, "n", "y");
+        type("/say one\n/say two\n\n/say three\n", "first\nsecond\n/pause", END);
+        assertEquals(0, console.run(lines));
+        assertEquals(List.of("Send 3 lines? y/N", "Send 3 lines? y/N"), questions,
+                "one question for the whole paste, none for its bare lines");
+        assertEquals("not sent", output.get(0));
+        assertEquals(List.of("first", "second"), link.sent.stream().filter(ClientMessage::hasSay)
+                .map(m -> m.getSay().getText()).toList());
+        assertTrue(link.sent.get(2).hasPauseClock());
     }
 
     @Test

@@ -180,7 +180,7 @@ class ServerConnectionTest {
         connection = new ServerConnection(ServerConnection.Settings.of("127.0.0.1", port, HELLO), listener, delivery);
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> connection.connect().get(10, TimeUnit.SECONDS));
-        assertTrue(failure.getCause().getMessage().startsWith("could not connect to 127.0.0.1:" + port + ": "),
+        assertEquals("no drama server at 127.0.0.1:" + port + "; start one with `./drama server` or check --host/--port",
                 failure.getCause().getMessage());
     }
 }

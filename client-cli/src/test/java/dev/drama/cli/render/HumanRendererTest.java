@@ -24,13 +24,19 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.proto.SessionState;
 import dev.drama.proto.Talk;
 import dev.drama.proto.WayOut;
+import dev.drama.proto.BoardView;
+import dev.drama.proto.CharacterStance;
+import dev.drama.proto.Choice;
+import dev.drama.proto.OptionView;
 import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
 
 class HumanRendererTest {
     private static final long NOW = 1_000_000_000L;
     private final ConsoleState manager = Fixtures.state(Role.TRAINEE, "manager");
-    private final HumanRenderer renderer = new HumanRenderer(manager, () -> NOW);
+    /** Wide enough that only the tests about wrapping see lines wrapped. */
+    private final HumanRenderer renderer = new HumanRenderer(manager, () -> NOW, () -> 160);
 
     private String render(ServerMessage message) {
         return renderer.render(message).toString();
@@ -121,10 +127,98 @@ class HumanRendererTest {
                 .setOffer(Fixtures.offer("o1", "union", "manager"))).build());
         assertEquals(String.join("\n",
                 "Offer o1 from Ann Price, Unison Steward to you:",
-                "  if you do refuse=no",
-                "  Ann Price, Unison Steward will do overtime=yes",
-                "  if not, Ann Price, Unison Steward will do late=no",
+                "  if you do: Refuse evening shifts: no",
+                "  Ann Price, Unison Steward will do: Pay overtime: yes",
+                "  if not, Ann Price, Unison Steward will do: Open until 8pm: no",
                 "  /accept o1  /reject o1  /counter o1 ..."), text);
+    }
+
+    @Test
+    void longTalkAndWaysOutWrapToTheTerminalWidthWithAHangingIndent() {
+        HumanRenderer narrow = new HumanRenderer(manager, () -> NOW, () -> 40);
+        assertEquals(String.join("\n",
+                "Tom Bell, Carers' Forum: If the centre",
+                "  stays open late we will drop the",
+                "  protest."), narrow.render(ServerMessage.newBuilder().setTalk(Talk.newBuilder()
+                .setFromCharacterId("carers").setText("If the centre stays open late we will drop the protest."))
+                .build()).toString());
+        String dilemma = narrow.render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
+                .setChange(DilemmaEvent.Change.AROSE).setDilemma(persuasion())).build()).toString();
+        assertTrue(dilemma.contains("\n  1) Promise overtime (costs you: your\n     3rd best future)"), dilemma);
+        for (String line : dilemma.split("\n")) {
+            assertTrue(line.length() <= 40, line);
+        }
+    }
+
+    @Test
+    void aBriefingIsDrawnFromItsMarkdown() {
+        HumanRenderer narrow = new HumanRenderer(manager, () -> NOW, () -> 40);
+        AttributedString text = narrow.render(ServerMessage.newBuilder().setBriefing(dev.drama.proto.Briefing.newBuilder()
+                .setCharacterId("manager").setCharacterName("Priya Nair")
+                .setText("# Priya Nair\n\n*Private.*\n\n## What matters\n\n- **keep** the centre open in the evenings\n")
+                .setMandate("Up to 10 hours of overtime a week.").addPreferences("Open until 8pm")).build());
+        assertEquals(String.join("\n",
+                "Your briefing: Priya Nair",
+                "Priya Nair",
+                "",
+                "Private.",
+                "",
+                "What matters",
+                "",
+                "- keep the centre open in the evenings",
+                "Mandate: Up to 10 hours of overtime a",
+                "  week.",
+                "What matters to you, most important",
+                "  first:",
+                "  1. Open until 8pm"), text.toString());
+        assertEquals(AttributedStyle.DEFAULT.bold(), text.styleAt(text.toString().indexOf("keep")));
+    }
+
+    @Test
+    void aBoardAfterAMoveIsToldAsWhatChanged() {
+        BoardView moved = Fixtures.board().toBuilder().setChangedBy("union")
+                .setStances(2, CharacterStance.newBuilder().setCharacterId("union")
+                        .addPosition(Fixtures.setting("late", Choice.YES))
+                        .addPosition(Fixtures.setting("overtime", Choice.YES))
+                        .addIntentions(Fixtures.setting("refuse", Choice.NO)).addDoubts("manager"))
+                .setCrisisPoint(false).build();
+        render(ServerMessage.newBuilder().setBoard(Fixtures.board()).build());
+        assertEquals(String.join("\n",
+                "Ann Price, Unison Steward changed its position: Pay overtime: yes",
+                "Ann Price, Unison Steward states its intentions: Refuse evening shifts: no",
+                "Ann Price, Unison Steward doubts you",
+                "The positions no longer conflict"), render(ServerMessage.newBuilder().setBoard(moved).build()));
+        BoardView newPlayer = moved.toBuilder().setCharacters(2, moved.getCharacters(2).toBuilder().setPlayedBy("Ann"))
+                .build();
+        assertEquals("", render(ServerMessage.newBuilder().setBoard(newPlayer).build()), "nothing visible changed");
+        assertTrue(render(ServerMessage.newBuilder().setRequestId(9).setBoard(newPlayer).build())
+                .startsWith("Board"), "asked for: the whole board");
+    }
+
+    @Test
+    void aBoardWithANewOptionIsPrintedWholeAfterSayingSo() {
+        render(ServerMessage.newBuilder().setBoard(Fixtures.board()).build());
+        BoardView reshaped = Fixtures.board().toBuilder().addOptions(OptionView.newBuilder().setId("trial")
+                .setOwnerId("manager").setLabel("Run a three-month trial")).build();
+        String text = render(ServerMessage.newBuilder().setBoard(reshaped).build());
+        assertTrue(text.startsWith("New option: Run a three-month trial (trial, you)\nBoard"), text);
+        assertTrue(text.contains("trial     Run a three-month trial"), text);
+    }
+
+    @Test
+    void offersListsOpenOffersAndAgreementsWithTheirIds() {
+        manager.apply(ServerMessage.newBuilder().setOffer(OfferEvent.newBuilder().setOffer(Fixtures.offer("o2", "manager",
+                "carers").toBuilder().clearAsk().clearThreat().setStatus(dev.drama.proto.Offer.Status.ACCEPTED)
+                .setNote("until March"))).build());
+        assertEquals(String.join("\n",
+                "Open offers",
+                "  o1 Ann Price, Unison Steward to you: asks Refuse evening shifts: no; promises Pay overtime: yes;"
+                        + " threatens, if refused, Open until 8pm: no",
+                "Agreements",
+                "  o2 You to Tom Bell, Carers' Forum: promises Pay overtime: yes (note: until March)"),
+                renderer.offers().toString());
+        assertEquals("Open offers\n  none\nAgreements\n  none yet",
+                new HumanRenderer(new ConsoleState(Role.TRAINEE)).offers().toString());
     }
 
     @Test
@@ -181,7 +275,7 @@ class HumanRendererTest {
                 + "/debrief reads the whole debrief (timeline, dilemmas, every briefing)", summary);
         assertEquals("Tom Bell, Carers' Forum has committed", render(ServerMessage.newBuilder()
                 .setCommitment(CommitmentEvent.newBuilder().setCharacterId("carers")).build()));
-        assertEquals("You have committed: late=no", render(ServerMessage.newBuilder()
+        assertEquals("You have committed: Open until 8pm: no", render(ServerMessage.newBuilder()
                 .setCommitment(CommitmentEvent.newBuilder().setCharacterId("manager")
                         .addChoices(Fixtures.setting("late", dev.drama.proto.Choice.NO))).build()));
     }
