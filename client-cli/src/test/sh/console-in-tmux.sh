@@ -32,6 +32,13 @@ wait_screen() {   # wait_screen WINDOW PATTERN SECONDS
         sleep 0.3
     done
 }
+ask_to_leave() {   # Ctrl-C until the question shows (a key sent while the console prints can be lost)
+    for _ in 1 2 3 4 5; do
+        "${tmx[@]}" send-keys -t "$1" C-c
+        for _ in $(seq 1 10); do screen "$1" | tail -3 | grep -q "Leave the session? y/N" && return 0; sleep 0.3; done
+    done
+    fail "$1: Ctrl-C did not ask before leaving"
+}
 dead() { [[ "$("${tmx[@]}" display -p -t "$1" '#{pane_dead}')" == 1 ]]; }
 show() { echo "----- $1: $2"; screen "$1" | sed -e '/^$/d'; }
 
@@ -47,17 +54,16 @@ common="--port $port --secret-file $work/data/trainer.secret"
 wait_screen trainer "trainer [A-Z0-9][A-Z0-9-]*>" 60
 code="$(screen trainer | grep -o 'trainer [A-Z0-9][A-Z0-9-]*>' | tail -1 | cut -d' ' -f2 | tr -d '>')"
 
-# Ctrl-C on an empty line asks; "n" stays
-"${tmx[@]}" send-keys -t trainer C-c
-wait_screen trainer "Leave the session? y/N" 10
+# Ctrl-C on an empty line asks; "n" stays (once the prompt is up: a key before it reads nothing)
+sleep 2
+ask_to_leave trainer
 "${tmx[@]}" send-keys -t trainer n Enter
 sleep 1
 dead trainer && fail "the trainer console left after answering n"
 "${tmx[@]}" send-keys -t trainer "/say Welcome" Enter
 wait_screen trainer "Welcome" 10
 # Ctrl-C, then y, leaves
-"${tmx[@]}" send-keys -t trainer C-c
-wait_screen trainer "Leave the session? y/N" 10
+ask_to_leave trainer
 "${tmx[@]}" send-keys -t trainer y Enter
 for _ in $(seq 1 30); do dead trainer && break; sleep 0.3; done
 dead trainer || fail "the trainer console did not leave after y"
@@ -65,8 +71,9 @@ show trainer "Ctrl-C, n, then Ctrl-C, y"
 
 # a trainee joins, says something, and leaves with Ctrl-D
 "${tmx[@]}" new-window -d -n ann "$drama join $code --name Ann --character chair --port $port"
-wait_screen ann "Session $code" 60
+wait_screen ann "chair>" 60
 "${tmx[@]}" send-keys -t ann "/tell cabinet this stays between us" Enter
+sleep 2
 "${tmx[@]}" send-keys -t ann C-d
 for _ in $(seq 1 30); do dead ann && break; sleep 0.3; done
 dead ann || fail "Ctrl-D on an empty line did not leave"

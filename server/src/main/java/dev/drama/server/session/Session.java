@@ -151,6 +151,23 @@ public final class Session {
                     .filter(p -> !p.removed() && p.role() == role && Names.sameName(p.displayName(), displayName)
                             && Arrays.equals(p.tokenHash(), Tokens.hash(resumeToken)))
                     .findFirst();
+            if (kept.isPresent() && !journalFailed) {
+                // A new token for the seat: a console still holding the old one cannot take it back in turn.
+                Participant p = kept.get();
+                Recipient old = p.connection();
+                if (old != null && old != recipient) {
+                    p.detach(clock.getAsLong(), publishedSeq);
+                    old.close();
+                }
+                String token = Tokens.newToken();
+                commit(List.of(JournalRecord.newBuilder().setSeatReclaimed(dev.drama.proto.SeatReclaimed.newBuilder()
+                        .setParticipantId(p.id()).setResumeTokenHash(com.google.protobuf.ByteString.copyFrom(Tokens.hash(token))))),
+                        () -> {
+                            onJoined.accept(p);
+                            welcome(p, recipient, requestId, token, true, sinceFor(p, lastSeq));
+                        });
+                return;
+            }
             if (kept.isPresent()) {
                 takeBack(kept.get(), resumeToken, lastSeq, recipient, requestId, onJoined);
                 return;
