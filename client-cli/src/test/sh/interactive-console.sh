@@ -11,13 +11,13 @@
 #   client-cli/src/test/sh/interactive-console.sh          (uses client-cli/target/drama.jar)
 #   KEEP=1 client-cli/src/test/sh/interactive-console.sh   (keep the work folder: screens/*.txt)
 #
-# Exit 0 when every screen is as expected (or when tmux is missing: it says so and
-# skips); otherwise prints what failed and the screens, and exits 1.
+# Exit 0 when every screen is as expected; 3 when tmux is missing (it says so, and the
+# test is skipped); otherwise prints what failed and the screens, and exits 1.
 set -euo pipefail
 
 if ! command -v tmux >/dev/null; then
     echo "SKIP: tmux is not installed, so the interactive console cannot be driven in a pseudo-terminal"
-    exit 0
+    exit 3
 fi
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"

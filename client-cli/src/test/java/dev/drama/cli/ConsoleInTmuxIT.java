@@ -1,11 +1,5 @@
 package dev.drama.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +10,6 @@ import org.junit.jupiter.api.Test;
 class ConsoleInTmuxIT {
     @Test
     void theConsoleAsksBeforeLeavingAndSeatsComeBackInARealTerminal() throws Exception {
-        Path script = Path.of("src/test/sh/console-in-tmux.sh").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-        builder.environment().put("DRAMA_NO_BUILD", "1");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        System.out.println(output);
-        Assumptions.assumeFalse(finished && process.exitValue() == 3, output.strip());
-        assertEquals(0, finished ? process.exitValue() : -1, "the console in tmux failed:\n" + output);
+        ShellScript.runAndExpectSuccess("console-in-tmux.sh");
     }
 }
