@@ -562,7 +562,8 @@ public final class HumanRenderer {
             for (WayOut way : d.getWaysOutList()) {
                 out.append("\n  " + n++ + ") " + way.getDescription());
                 if (!way.getCost().isEmpty()) {
-                    out.append((mine ? " (costs you: " : " (cost: ") + way.getCost() + ")", FAINT);
+                    // The engine words the cost whole ("if agreed: better for you than if nobody moves").
+                    out.append(" (" + way.getCost() + ")", FAINT);
                 }
             }
         }

@@ -45,7 +45,7 @@ class HumanRendererTest {
     private static Dilemma persuasion() {
         return Dilemma.newBuilder().setKind(DilemmaKind.PERSUASION).setHolderId("manager").setTowardsId("union")
                 .setExplanation("Ann Price prefers the threatened future to your position.")
-                .addWaysOut(WayOut.newBuilder().setDescription("Promise overtime").setCost("your 3rd best future"))
+                .addWaysOut(WayOut.newBuilder().setDescription("Promise overtime").setCost("if agreed: worse for you"))
                 .addWaysOut(WayOut.newBuilder().setDescription("Give up your position"))
                 .build();
     }
@@ -64,7 +64,7 @@ class HumanRendererTest {
         String text = render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
                 .setChange(DilemmaEvent.Change.AROSE).setDilemma(persuasion())).build());
         assertEquals("You have a PERSUASION dilemma towards Ann Price, Unison Steward: Ann Price prefers the threatened"
-                + " future to your position.\n  Ways out:\n  1) Promise overtime (costs you: your 3rd best future)\n"
+                + " future to your position.\n  Ways out:\n  1) Promise overtime (if agreed: worse for you)\n"
                 + "  2) Give up your position", text);
     }
 
@@ -86,7 +86,7 @@ class HumanRendererTest {
                 DilemmaEvent.newBuilder().setChange(DilemmaEvent.Change.CURRENT).setDilemma(persuasion())).build());
         assertTrue(text.toString().startsWith("Priya Nair, Centre Manager still has a PERSUASION dilemma towards Ann Price"),
                 text.toString());
-        assertTrue(text.toString().contains("(cost: your 3rd best future)"));
+        assertTrue(text.toString().contains("(if agreed: worse for you)"));
         assertEquals(HumanRenderer.OTHER_DILEMMA, text.styleAt(0));
     }
 
@@ -144,7 +144,7 @@ class HumanRendererTest {
                 .build()).toString());
         String dilemma = narrow.render(ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
                 .setChange(DilemmaEvent.Change.AROSE).setDilemma(persuasion())).build()).toString();
-        assertTrue(dilemma.contains("\n  1) Promise overtime (costs you: your\n     3rd best future)"), dilemma);
+        assertTrue(dilemma.contains("\n  1) Promise overtime (if agreed: worse\n     for you)"), dilemma);
         for (String line : dilemma.split("\n")) {
             assertTrue(line.length() <= 40, line);
         }

@@ -26,8 +26,8 @@ class WrapTest {
 
     @Test
     void listMarkersSetTheIndentOfTheirContinuation() {
-        assertEquals("  1) Promise to fund the outreach\n     for a year (costs you: your\n     3rd best future)",
-                wrap("  1) Promise to fund the outreach for a year (costs you: your 3rd best future)", 33));
+        assertEquals("  1) Promise to fund the outreach\n     for a year (if agreed:\n     better for you)",
+                wrap("  1) Promise to fund the outreach for a year (if agreed: better for you)", 33));
     }
 
     @Test
