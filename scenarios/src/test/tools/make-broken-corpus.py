@@ -34,6 +34,7 @@ case('doubts-not-a-list', sub(Y, 'doubts:\n  - {holder: carers, about: manager}\
 case('statement-unknown-option', sub(Y, '      - "late -> overtime"', '      - "late -> overtim"'))
 case('statement-syntax', sub(Y, '      - "!protest"\n      - "!refuse"\n      - "!overtime"', '      - "!protest"\n      - !refuse & (late\n      - "!overtime"'.replace('!refuse & (late', '"!refuse & (late"')))
 case('ranking-arity', sub(Y, '  carers:\n    statements:\n      - "late"\n      - "!protest"', '  carers:\n    ranking:\n      - [true, false, false, false]\n      - [true, false, true]'))
+case('ranking-repeated-future', sub(Y, '  carers:\n    statements:\n      - "late"\n      - "!protest"', '  carers:\n    ranking:\n      - [true, false, false, false]\n      - [true, false, true, false]\n      - [true, false, false, false]'))
 case('intention-not-owned', sub(Y, '  carers: {protest: true}', '  carers: {protest: true, late: true}'))
 case('position-unknown-option', sub(Y, '  union: {late: true, overtime: true, refuse: false}', '  union: {late: true, overtme: true, refuse: false}'))
 case('preferences-unknown-character', sub(Y, '  carers:\n    statements:', '  carer:\n    statements:'))

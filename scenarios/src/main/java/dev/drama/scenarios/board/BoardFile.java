@@ -226,6 +226,12 @@ public final class BoardFile {
                 for (int k = 0; k < f.size(); k++) {
                     values.add(bool(fat + "[" + k + "] (" + optionIds.get(k) + ")", f.get(k), null));
                 }
+                // the engine would keep the first place silently; a repeat is a slip the author should see
+                int first = futures.indexOf(values);
+                if (first >= 0) {
+                    throw new BoardFileException(fat, "the ranking lists the future " + values + " twice ([" + first
+                            + "] and [" + i + "]); remove one");
+                }
                 futures.add(values);
             }
             try {

@@ -839,6 +839,7 @@ final class PackReader {
                             "give one true/false per option, in the order the options are listed: " + String.join(", ", optionOrder));
                 }
             }
+            checkRepeatedFutures(spec, rowNodes, optionOrder.size(), where);
             return;
         }
         for (int i = 0; i < spec.statements().size(); i++) {
@@ -860,6 +861,26 @@ final class PackReader {
                 err(node, "in " + where + ", statement \"" + s + "\" cannot be read: " + ex.getMessage(),
                         "statements use option ids, ! (not), & (and), | (or), -> (if...then), <-> (exactly when) and parentheses");
             }
+        }
+    }
+
+    /**
+     * The engine would silently keep a repeated future's first place; an author who lists one
+     * twice meant something else, so say where. Rows of the wrong arity were reported already.
+     */
+    private void checkRepeatedFutures(PreferenceSpec spec, List<YNode.Seq> rowNodes, int arity, String where) {
+        Map<List<Boolean>, Integer> firstRow = new HashMap<>();
+        for (int r = 0; r < spec.ranking().size() && r < rowNodes.size(); r++) {
+            List<Boolean> row = spec.ranking().get(r);
+            if (row.size() != arity) continue;
+            Integer first = firstRow.putIfAbsent(row, r);
+            if (first == null) continue;
+            YNode a = rowNodes.get(first);
+            YNode b = rowNodes.get(r);
+            String at = a.line() == b.line() ? "line " + a.line() + ", columns " + a.column() + " and " + b.column()
+                    : "lines " + a.line() + " and " + b.line();
+            err(b, "the ranking in " + where + " lists the future " + row + " twice (" + at + ")",
+                    "remove one: a future has one place in a ranking");
         }
     }
 

@@ -73,6 +73,7 @@ class BoardFileTest {
             "\"owner\": \"W\" | \"owner\": \"w\" | options[1].owner: 'w' is not a character; did you mean 'W'? (characters: H, W)",
             "\"intentions\": {\"H\": {\"tv\": true} | \"intentions\": {\"H\": {\"nag\": true} | intentions of character 'H' (H) name option 'nag' (Nag), which character 'W' owns; a character states intentions on its own options only",
             "[false, true]] | [false]] | preferences.H.ranking[3]: has 1 values; expected 2, one per option in order (tv, nag)",
+            "[true, false], [true, true] | [true, false], [true, false] | preferences.H.ranking[1]: the ranking lists the future [true, false] twice ([0] and [1]); remove one",
             "[true, false], [true, true] | [true, \"no\"], [true, true] | preferences.H.ranking[0][1] (nag): expected true or false, found the string \"no\"",
             "\"positions\":  {\"H\": {\"tv\": true, | \"positions\":  {\"H\": {\"tvv\": true, | positions.H.tvv: unknown option 'tvv'; did you mean 'tv'?",
             "\"positions\" | \"postions\" | postions: unknown field; did you mean 'positions'? (expected characters, options, preferences, positions, intentions, doubts)",
