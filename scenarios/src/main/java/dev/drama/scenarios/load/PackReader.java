@@ -50,6 +50,8 @@ final class PackReader {
     static final int MAX_STATEMENTS = 30;
     static final int MAX_INJECTS = 60;
     static final int MAX_RANKED_OPTIONS = 10;
+    /** Longer labels need a 'short' form (a warning): advice often names three or four options in a sentence. */
+    static final int MAX_LABEL_WITHOUT_SHORT = 40;
     static final int MAX_PROBLEMS = 200;
 
     static final Set<String> TOP = ordered("id", "title", "version", "authors", "introduction", "facilitator", "players",
@@ -905,19 +907,21 @@ final class PackReader {
             }
         }
         for (PackOption o : options) {
+            YNode.Map m = (YNode.Map) optionAt.get(o.id());
             if (!mentioned.contains(o.id())) {
-                YNode.Map m = (YNode.Map) optionAt.get(o.id());
                 warn(m.get("id"), "option '" + o.id() + "' is in nobody's preferences",
                         "mention it in the statements of the characters who care about it, or remove it");
             }
+            warnLongLabel(o, m);
         }
         for (Inject inj : injects) {
             for (PackOption o : inj.addedOptions()) {
+                YNode.Map m = changeAt.get(findChange(inj, o));
                 if (!mentioned.contains(o.id())) {
-                    YNode.Map m = changeAt.get(findChange(inj, o));
                     warn(m == null ? null : m.get("id"), "option '" + o.id() + "' added by inject '" + inj.id() + "' is in nobody's preferences",
                             "add a setPreference change to the inject for the characters who care about it");
                 }
+                warnLongLabel(o, m);
             }
         }
         Set<String> owners = new HashSet<String>();
@@ -945,6 +949,14 @@ final class PackReader {
                 }
             }
         }
+    }
+
+    /** Advice names options by their short form; a long label without one turns a way out into a paragraph. */
+    private void warnLongLabel(PackOption o, YNode.Map m) {
+        if (o.label().length() <= MAX_LABEL_WITHOUT_SHORT || !o.shortLabel().isEmpty()) return;
+        warn(m == null ? null : m.get("label"), "option '" + o.id() + "' has a label of " + o.label().length()
+                        + " characters and no 'short' form",
+                "add 'short:' with a few words (at most " + MAX_LABEL_WITHOUT_SHORT + " characters); dilemma advice names the option by it");
     }
 
     private static Change findChange(Inject inj, PackOption o) {
