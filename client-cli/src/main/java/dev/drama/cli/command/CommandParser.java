@@ -122,6 +122,12 @@ public final class CommandParser {
             case "offers":
                 expectNone(spec, args);
                 return new ParseResult.ListOffers();
+            case "dilemmas":
+                expectNone(spec, args);
+                return new ParseResult.ListDilemmas();
+            case "ways":
+                expectExactly(spec, args, 1);
+                return new ParseResult.ShowWaysOut((int) wholeNumber(args.get(0).text(), "the dilemma's number", 1, 999));
             case "history":
                 expectNone(spec, args);
                 return send(ClientMessage.newBuilder().setGetHistory(GetHistory.newBuilder()

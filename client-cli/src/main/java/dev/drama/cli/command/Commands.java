@@ -40,6 +40,10 @@ public final class Commands {
                 List.of("/who"), Audience.EVERYONE);
         add("offers", "/offers", "list the open offers and the agreements you have seen, with their ids", "",
                 List.of("/offers"), Audience.EVERYONE);
+        add("dilemmas", "/dilemmas", "your dilemmas now, numbered (trainers: everyone's)", "",
+                List.of("/dilemmas"), Audience.EVERYONE);
+        add("ways", "/ways N", "every way out of dilemma N (a dilemma shows its best three)",
+                "N is the dilemma's number in /dilemmas.", List.of("/ways 1"), Audience.EVERYONE);
         add("history", "/history", "earlier talk, offers and injects, a page at a time",
                 "After a catch-up, the events before those shown; each /history goes one page further back.",
                 List.of("/history"), Audience.EVERYONE);

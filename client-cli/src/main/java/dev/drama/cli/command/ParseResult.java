@@ -35,6 +35,14 @@ public sealed interface ParseResult {
     record ListOffers() implements Local {
     }
 
+    /** The dilemmas this console knows of now, numbered for /ways. */
+    record ListDilemmas() implements Local {
+    }
+
+    /** Every way out of dilemma {@code number} (as /dilemmas numbers them). */
+    record ShowWaysOut(int number) implements Local {
+    }
+
     record ShowBriefing(String characterId) implements Local {
     }
 

@@ -201,6 +201,10 @@ public final class Console implements ConnectionListener {
             presenter.localInfo(views.who());
         } else if (result instanceof ParseResult.ListOffers) {
             presenter.localInfo(views.offers());
+        } else if (result instanceof ParseResult.ListDilemmas) {
+            presenter.localInfo(views.dilemmas());
+        } else if (result instanceof ParseResult.ShowWaysOut ways) {
+            presenter.localInfo(views.waysOut(ways.number()));
         } else if (result instanceof ParseResult.ShowBriefing show) {
             showBriefing(show.characterId());
         } else if (result instanceof ParseResult.WaitFor wait) {

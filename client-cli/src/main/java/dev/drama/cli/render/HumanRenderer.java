@@ -55,6 +55,8 @@ import org.jline.utils.AttributedStyle;
  * move is told as what changed rather than printed whole.
  */
 public final class HumanRenderer {
+    /** Ways out shown with a dilemma; /ways N shows them all. */
+    static final int WAYS_OUT_SHOWN = 3;
     static final AttributedStyle HEADING = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
     static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
     static final AttributedStyle MY_DILEMMA = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
@@ -556,17 +558,76 @@ public final class HumanRenderer {
         if (!d.getExplanation().isEmpty()) {
             out.append(": " + d.getExplanation().strip());
         }
-        if (d.getWaysOutCount() > 0) {
-            out.append("\n  Ways out:");
-            int n = 1;
-            for (WayOut way : d.getWaysOutList()) {
-                out.append("\n  " + n++ + ") " + way.getDescription());
-                if (!way.getCost().isEmpty()) {
-                    // The engine words the cost whole ("if agreed: better for you than if nobody moves").
-                    out.append(" (" + way.getCost() + ")", FAINT);
-                }
+        waysOut(out, d, WAYS_OUT_SHOWN);
+    }
+
+    /** The first {@code limit} ways out (the engine orders them best first), and how to see the rest. */
+    private void waysOut(AttributedStringBuilder out, Dilemma d, int limit) {
+        if (d.getWaysOutCount() == 0) {
+            return;
+        }
+        out.append("\n  Ways out:");
+        List<WayOut> ways = d.getWaysOutList();
+        for (int n = 0; n < Math.min(limit, ways.size()); n++) {
+            WayOut way = ways.get(n);
+            out.append("\n  " + (n + 1) + ") " + way.getDescription());
+            if (!way.getCost().isEmpty()) {
+                // The engine words the cost whole ("if agreed: better for you than if nobody moves").
+                out.append(" (" + way.getCost() + ")", FAINT);
             }
         }
+        if (ways.size() > limit) {
+            int number = numberOf(d);
+            out.append("\n  " + (ways.size() - limit) + " more: "
+                    + (number > 0 ? "/ways " + number : "/dilemmas, then /ways N"), FAINT);
+        }
+    }
+
+    /** The dilemma's number in /dilemmas, or 0 when the console no longer holds it. */
+    private int numberOf(Dilemma d) {
+        List<Dilemma> current = state.dilemmas();
+        for (int i = 0; i < current.size(); i++) {
+            Dilemma c = current.get(i);
+            if (c.getKind() == d.getKind() && c.getHolderId().equals(d.getHolderId())
+                    && c.getTowardsId().equals(d.getTowardsId())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** /dilemmas: one line each, numbered for /ways. */
+    public AttributedString dilemmas() {
+        List<Dilemma> current = state.dilemmas();
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        out.append("Dilemmas now", HEADING);
+        if (current.isEmpty()) {
+            out.append("\n  none", FAINT);
+        }
+        for (int i = 0; i < current.size(); i++) {
+            Dilemma d = current.get(i);
+            String holder = state.isMe(d.getHolderId()) ? "You" : state.characterName(d.getHolderId());
+            String towards = d.getTowardsId().isEmpty() ? "" : " towards " + state.characterName(d.getTowardsId());
+            out.append("\n  " + (i + 1) + ") " + holder + ": " + d.getKind().name().toLowerCase(Locale.ROOT)
+                    + towards + " (" + d.getWaysOutCount() + " ways out)");
+        }
+        return Wrap.lines(out.toAttributedString(), width());
+    }
+
+    /** /ways N: every way out of one dilemma. */
+    public AttributedString waysOut(int number) {
+        List<Dilemma> current = state.dilemmas();
+        if (number > current.size()) {
+            return new AttributedString(current.isEmpty() ? "you know of no dilemma now"
+                    : "there is no dilemma " + number + " now; /dilemmas lists them");
+        }
+        Dilemma d = current.get(number - 1);
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        String holder = state.isMe(d.getHolderId()) ? "Your" : state.characterName(d.getHolderId()) + "'s";
+        String towards = d.getTowardsId().isEmpty() ? "" : " towards " + state.characterName(d.getTowardsId());
+        out.append(holder + " " + d.getKind().name() + " dilemma" + towards, HEADING);
+        waysOut(out, d, Integer.MAX_VALUE);
+        return Wrap.lines(out.toAttributedString(), width());
     }
 
     // ------------------------------------------------------------------ trainer's events and lists

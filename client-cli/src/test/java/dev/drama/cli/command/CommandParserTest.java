@@ -55,6 +55,14 @@ class CommandParserTest {
         }
 
         @Test
+    void dilemmasAndWaysAreReadLocallyWithANumber() {
+        assertInstanceOf(ParseResult.ListDilemmas.class, parser.parse("/dilemmas", manager));
+        assertEquals(new ParseResult.ShowWaysOut(2), parser.parse("/ways 2", manager));
+        assertTrue(error("/ways two").contains("the dilemma's number must be a whole number"), error("/ways two"));
+        assertTrue(error("/ways").contains("/ways N"), error("/ways"));
+    }
+
+    @Test
         void aLineWithoutASlashIsSaid() {
             assertEquals("Can we   talk?", send("Can we   talk?  ").getSay().getText());
         }

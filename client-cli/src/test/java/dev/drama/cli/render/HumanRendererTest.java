@@ -51,6 +51,27 @@ class HumanRendererTest {
     }
 
     @Test
+    void aDilemmaShowsItsBestThreeWaysOutAndSlashWaysShowsEveryOne() {
+        Dilemma.Builder many = persuasion().toBuilder();
+        for (int i = 3; i <= 5; i++) {
+            many.addWaysOut(WayOut.newBuilder().setDescription("Way " + i));
+        }
+        ServerMessage arose = ServerMessage.newBuilder().setDilemma(DilemmaEvent.newBuilder()
+                .setChange(DilemmaEvent.Change.AROSE).setDilemma(many)).build();
+        manager.apply(arose); // as the console does: the state first, then the screen
+        String text = render(arose);
+        assertTrue(text.contains("  3) Way 3\n  2 more: /ways 1"), text);
+        assertTrue(!text.contains("Way 4"), text);
+
+        assertEquals("Dilemmas now\n  1) You: persuasion towards Ann Price, Unison Steward (5 ways out)",
+                renderer.dilemmas().toString());
+        String all = renderer.waysOut(1).toString();
+        assertTrue(all.startsWith("Your PERSUASION dilemma towards Ann Price, Unison Steward\n  Ways out:"), all);
+        assertTrue(all.contains("  5) Way 5") && !all.contains("more:"), all);
+        assertEquals("there is no dilemma 2 now; /dilemmas lists them", renderer.waysOut(2).toString());
+    }
+
+    @Test
     void aTrainerIsToldTheDashboardAndProjectorLinks() {
         String text = render(ServerMessage.newBuilder().setDashboardLinks(dev.drama.proto.DashboardLinks.newBuilder()
                 .setDashboardUrl("http://10.0.0.5:4711/#code=K7QF2MA&token=abc")
