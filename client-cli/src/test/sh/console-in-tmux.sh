@@ -45,7 +45,7 @@ show() { echo "----- $1: $2"; screen "$1" | sed -e '/^$/d'; }
 "$drama" --version >/dev/null
 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 200); do grep -q "trainer secret in" "$work/server.log" 2>/dev/null && break; sleep 0.3; done
+for _ in $(seq 1 400); do grep -q "trainer secret in" "$work/server.log" 2>/dev/null && break; sleep 0.3; done
 export DRAMA_HOME="$work/home"
 common="--port $port --secret-file $work/data/trainer.secret"
 
