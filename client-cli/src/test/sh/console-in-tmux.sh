@@ -10,7 +10,7 @@ command -v tmux >/dev/null || { echo "SKIP: tmux is not installed"; exit 3; }
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"
 drama="$root/drama"
 work="$(mktemp -d "${TMPDIR:-/tmp}/drama-tty.XXXXXX")"
-port="${PORT:-$((20000 + RANDOM % 20000))}"
+port="${PORT:-0}"   # 0: the server picks a free port and says which
 tmx=(tmux -L "drama-tty-$$")
 server_pid=""
 
@@ -46,6 +46,7 @@ show() { echo "----- $1: $2"; screen "$1" | sed -e '/^$/d'; }
 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 400); do grep -q "trainer secret in" "$work/server.log" 2>/dev/null && break; sleep 0.3; done
+port="$(sed -n 's/^drama server on port \([0-9]*\);.*/\1/p' "$work/server.log" | head -1)"   # the port it took
 export DRAMA_HOME="$work/home"
 common="--port $port --secret-file $work/data/trainer.secret"
 

@@ -23,7 +23,7 @@ fi
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"
 drama="$root/drama"
 work="$(mktemp -d "${TMPDIR:-/tmp}/drama-tty.XXXXXX")"
-port="${PORT:-$((20000 + RANDOM % 20000))}"
+port="${PORT:-0}"   # 0: the server picks a free port and says which
 socket="drama-tty-$$"
 server_pid=""
 dev_pid=""
@@ -82,11 +82,12 @@ console() {   # console NAME WIDTH COMMAND...: a console in its own tmux session
 # -------------------------------------------------------------- server
 DRAMA_NO_BUILD=1 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
-deadline=$((SECONDS + 60))
+deadline=$((SECONDS + 120))
 until grep -q "trainer secret in" "$work/server.log" 2>/dev/null; do
     ((SECONDS > deadline)) && { cat "$work/server.log" >&2; echo "FAIL: server did not start" >&2; exit 1; }
     sleep 0.2
 done
+port="$(sed -n 's/^drama server on port \([0-9]*\);.*/\1/p' "$work/server.log" | head -1)"   # the port it took
 
 # -------------------------------------------------------------- the trainer, in a terminal
 console trainer 100 "$drama" train --pack community-safety --port "$port" --secret-file "$work/data/trainer.secret"

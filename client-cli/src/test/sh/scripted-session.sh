@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"
 drama="$root/drama"
 work="$(mktemp -d "${TMPDIR:-/tmp}/drama-smoke.XXXXXX")"
-port="${PORT:-$((20000 + RANDOM % 20000))}"
+port="${PORT:-0}"   # 0: the server picks a free port and says which
 server_pid=""
 trainer_pid=""
 
@@ -48,6 +48,7 @@ wait_for_line() {   # wait_for_line FILE PATTERN SECONDS
 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 wait_for_line "$work/server.log" "trainer secret in" 60 || { cat "$work/server.log" >&2; fail "server did not start"; exit 1; }
+port="$(sed -n 's/^drama server on port \([0-9]*\);.*/\1/p' "$work/server.log" | head -1)"   # the port it took
 secret="$work/data/trainer.secret"
 common=(--port "$port")
 
