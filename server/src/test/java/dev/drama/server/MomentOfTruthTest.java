@@ -25,18 +25,12 @@ class MomentOfTruthTest {
         trainer = fixture.trainer();
         String code = trainer.request(cmd().setCreateSession(CreateSession.newBuilder().setPackId("tiny")))
                 .getSessionJoined().getJoinCode();
-        manager = join(code, "Mo", "manager");
-        carers = join(code, "Cat", "carers");
-        union = join(code, "Uma", "union");
+        manager = fixture.trainee(code, "Mo", "manager");
+        carers = fixture.trainee(code, "Cat", "carers");
+        union = fixture.trainee(code, "Uma", "union");
         observer = fixture.anonymous();
         observer.request(cmd().setWatch(Watch.newBuilder().setJoinCode(code)));
         advanceTo(Phase.NEGOTIATION);
-    }
-
-    private WireClient join(String code, String name, String character) throws Exception {
-        WireClient c = fixture.anonymous();
-        c.request(cmd().setJoin(Join.newBuilder().setJoinCode(code).setDisplayName(name).setCharacterId(character)));
-        return c;
     }
 
     private void advanceTo(Phase phase) throws Exception {

@@ -61,6 +61,14 @@ final class ServerFixture implements AutoCloseable {
         return WireClient.connect(port(), null);
     }
 
+    /** A trainee joined to the session with {@code code}, wishing for {@code character}. */
+    WireClient trainee(String code, String name, String character) throws Exception {
+        WireClient c = anonymous();
+        c.request(SessionEndToEndTest.cmd().setJoin(dev.drama.proto.Join.newBuilder().setJoinCode(code).setDisplayName(name)
+                .setCharacterId(character)));
+        return c;
+    }
+
     @Override
     public void close() {
         server.close();

@@ -28,17 +28,11 @@ class TrainerPlaysTest {
         trainer = fixture.trainer();
         String code = trainer.request(cmd().setCreateSession(CreateSession.newBuilder().setPackId("tiny")))
                 .getSessionJoined().getJoinCode();
-        manager = join(code, "Mo", "manager");
-        union = join(code, "Uma", "union");
+        manager = fixture.trainee(code, "Mo", "manager");
+        union = fixture.trainee(code, "Uma", "union");
         observer = fixture.anonymous();
         observer.request(cmd().setWatch(Watch.newBuilder().setJoinCode(code)));
         advanceTo(Phase.NEGOTIATION);
-    }
-
-    private WireClient join(String code, String name, String character) throws Exception {
-        WireClient c = fixture.anonymous();
-        c.request(cmd().setJoin(Join.newBuilder().setJoinCode(code).setDisplayName(name).setCharacterId(character)));
-        return c;
     }
 
     private void advanceTo(Phase phase) throws Exception {
