@@ -153,14 +153,7 @@ public final class LookupGuard {
     /** Logs the bursts that are over (their budget is full again) and forgets those addresses. */
     public void sweep() {
         long now = nanoClock.getAsLong();
-        sources.forEach((address, s) -> {
-            synchronized (s) {
-                if (s.bucket.full(now)) {
-                    sources.remove(address, s);
-                    report(address.getHostAddress(), s, now);
-                }
-            }
-        });
+        QuietAddresses.forget(sources, s -> s.bucket, now, (address, s) -> report(address.getHostAddress(), s, now));
         synchronized (server) {
             if (server.failures > 0 && server.bucket.full(now)) {
                 if (server.refused > 0) {

@@ -61,15 +61,10 @@ public final class SourceLog {
     /** Reports what was dropped about the addresses that are quiet again, and forgets them. */
     public void sweep() {
         long now = nanoClock.getAsLong();
-        sources.forEach((address, s) -> {
-            synchronized (s) {
-                if (s.bucket.full(now)) {
-                    sources.remove(address, s);
-                    if (s.dropped > 0) {
-                        log.warn("{}: {} log lines about it were dropped (over {} a second); quiet again",
-                                address.getHostAddress(), s.dropped, perSecond);
-                    }
-                }
+        QuietAddresses.forget(sources, s -> s.bucket, now, (address, s) -> {
+            if (s.dropped > 0) {
+                log.warn("{}: {} log lines about it were dropped (over {} a second); quiet again",
+                        address.getHostAddress(), s.dropped, perSecond);
             }
         });
     }
