@@ -1,6 +1,5 @@
 package dev.drama.bots;
 
-import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ServerMessage;
 import java.util.Optional;
 
@@ -17,8 +16,9 @@ public interface Bot {
     void observe(ServerMessage message);
 
     /**
-     * The next command the character wants to send now, if any: at most one per call, without
-     * a request id (the host sets it). Empty when it has nothing to do until something changes.
+     * The next command the character wants to send now, with its reason, if any: at most one
+     * per call, without a request id (the host sets it). Empty when it has nothing to do until
+     * something changes. Answers to its own commands (Ack, Error) also arrive via observe.
      */
-    Optional<ClientMessage> nextMove();
+    Optional<BotMove> nextMove();
 }

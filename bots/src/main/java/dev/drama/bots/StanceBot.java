@@ -1,6 +1,5 @@
 package dev.drama.bots;
 
-import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ServerMessage;
 import java.util.Optional;
 import java.util.Random;
@@ -32,7 +31,7 @@ final class StanceBot implements Bot {
     }
 
     @Override
-    public Optional<ClientMessage> nextMove() {
+    public Optional<BotMove> nextMove() {
         return Optional.empty();
     }
 }
