@@ -1,10 +1,7 @@
 package dev.drama.bench.server;
 
-import dev.drama.proto.JournalRecord;
 import dev.drama.proto.ServerMessage;
-import dev.drama.scenarios.model.Pack;
 import dev.drama.server.session.Outbound;
-import dev.drama.server.session.SessionState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,14 +16,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What one move costs the session actor, without the network and the journal: applying the
- * move's record to a session of the scrutiny pack in negotiation. A board move (position)
- * re-runs the engine, diffs the dilemmas and builds the BoardView; talk only records it.
- * This is where the load test's server CPU per move goes (the engine's own figures are in
- * dev.drama.bench.engine); {@code boardView} is the BoardView alone.
+ * What one move costs the session actor, without the network and the journal: a session of
+ * the scrutiny pack in negotiation with a trainer, 6 players and 4 observers ({@link Room}),
+ * the move's record applied, the session settled (a board move re-runs the engine, diffs the
+ * dilemmas and reports the board) and the effects fanned out through visibility to seats that
+ * count what they are sent. {@code mix} is the load generator's mix of moves. This is where
+ * the load test's server CPU per move goes (the engine's own figures are in
+ * dev.drama.bench.engine); {@code boardView} is a whole BoardView alone. Run with
+ * {@code -prof gc} for the allocation per move (gc.alloc.rate.norm).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,37 +34,23 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SessionApplyBenchmark {
-    @Param({"position", "talk"})
+    @Param({"position", "talk", "mix"})
     public String move;
 
-    private Pack pack;
-    private SessionState state;
-    private String[] characters;
-    private String[] options;
-    private long seq = 10;
+    private Room room;
 
     @Setup(Level.Iteration)
     public void setUp() {
-        pack = Fixtures.pack();
-        state = Fixtures.negotiating(pack);
-        characters = pack.playableCharacters().stream().map(c -> c.id()).toArray(String[]::new);
-        options = pack.options().stream().map(o -> o.id()).toArray(String[]::new);
+        room = new Room();
     }
 
     @Benchmark
-    public void apply(Blackhole bh) {
-        long n = ++seq;
-        JournalRecord r = move.equals("talk") ? Fixtures.talkRecord(n)
-                : Fixtures.positionRecord(n, characters[(int) (n % characters.length)],
-                options[(int) ((n / characters.length) % options.length)], (n & 1) == 0);
-        List<Outbound> out = state.apply(r);
-        for (Outbound o : out) {
-            bh.consume(o.message().getSerializedSize());
-        }
+    public List<Outbound> apply() {
+        return room.move(move);
     }
 
     @Benchmark
     public ServerMessage boardView() {
-        return ServerMessage.newBuilder().setBoard(state.boardView("chair")).build();
+        return ServerMessage.newBuilder().setBoard(room.state.boardView("chair")).build();
     }
 }

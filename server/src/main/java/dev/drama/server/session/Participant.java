@@ -1,10 +1,9 @@
 package dev.drama.server.session;
 
 import dev.drama.proto.Role;
-import dev.drama.server.visibility.Viewer;
 
 /** Someone in a session: trainer, trainee or observer. Changed only by its session's actor. */
-public final class Participant implements Viewer {
+public final class Participant implements Fanout.Seat {
     private final String id;
     private final String displayName;
     private final Role role;
@@ -65,6 +64,11 @@ public final class Participant implements Viewer {
 
     Recipient connection() {
         return connection;
+    }
+
+    @Override
+    public Recipient recipient() {
+        return removed ? null : connection;
     }
 
     void attach(Recipient recipient) {

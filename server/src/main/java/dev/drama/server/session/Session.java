@@ -594,27 +594,7 @@ public final class Session {
     }
 
     private void publish(List<Outbound> effects) {
-        for (Outbound o : effects) {
-            if (o.onlyParticipantId() != null) {
-                state.participant(o.onlyParticipantId()).ifPresent(p -> deliver(p, o.message(), null));
-            } else {
-                // Serialised once for everyone who may have it, not once per recipient.
-                byte[] encoded = o.message().toByteArray();
-                for (Participant p : state.participants()) {
-                    deliver(p, o.message(), encoded);
-                }
-            }
-        }
-    }
-
-    private void deliver(Participant p, ServerMessage message, byte[] encoded) {
-        if (p.connected() && !p.removed() && Visibility.mayReceive(p, message, state.phase())) {
-            if (encoded != null) {
-                p.connection().send(message, encoded);
-            } else {
-                p.connection().send(message);
-            }
-        }
+        Fanout.publish(effects, state.seats(), state.phase());
     }
 
     private void summaryChanged() {

@@ -116,6 +116,11 @@ public final class SessionState {
         return List.copyOf(participants.values());
     }
 
+    /** Everyone seated, in joining order, without a copy: for the fan-out inside the actor. */
+    java.util.Collection<Participant> seats() {
+        return java.util.Collections.unmodifiableCollection(participants.values());
+    }
+
     public Optional<Participant> participant(String id) {
         return Optional.ofNullable(participants.get(id));
     }
