@@ -111,7 +111,8 @@ class MomentOfTruthTest {
         assertThat(inject.getInject().getTitle()).isEqualTo("A petition with 400 signatures");
         assertThat(inject.getInject().getBoardChangesList()).anyMatch(s -> s.contains("trial"));
         // The new option is on everyone's board, and can be moved on.
-        observer.awaitMessage(m -> m.hasBoard() && m.getBoard().getOptionsList().stream().anyMatch(o -> o.getId().equals("trial")));
+        observer.awaitMessage(m -> m.hasBoardDelta()
+                && m.getBoardDelta().getOptionsList().stream().anyMatch(o -> o.getId().equals("trial")));
         assertThat(manager.request(cmd().setStateIntentions(StateIntentions.newBuilder().addSettings(set("trial", true)))).hasAck()).isTrue();
 
         assertThat(trainer.request(cmd().setSendInject(SendInject.newBuilder().setText("The press is outside."))).hasAck()).isTrue();

@@ -87,7 +87,7 @@ final class Fixtures {
     }
 
     static ServerMessage board(SessionState state) {
-        return ServerMessage.newBuilder().setSeq(42).setBoard(state.boardView("chair")).build();
+        return ServerMessage.newBuilder().setSeq(42).setBoard(state.boardView()).build();
     }
 
     static ServerMessage dilemma(SessionState state) {

@@ -1,6 +1,5 @@
 package dev.drama.bench.server;
 
-import dev.drama.proto.ServerMessage;
 import dev.drama.server.session.Outbound;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * dilemmas and reports the board) and the effects fanned out through visibility to seats that
  * count what they are sent. {@code mix} is the load generator's mix of moves. This is where
  * the load test's server CPU per move goes (the engine's own figures are in
- * dev.drama.bench.engine); {@code boardView} is a whole BoardView alone. Run with
+ * dev.drama.bench.engine). Run with
  * {@code -prof gc} for the allocation per move (gc.alloc.rate.norm).
  */
 @State(Scope.Thread)
@@ -47,10 +46,5 @@ public class SessionApplyBenchmark {
     @Benchmark
     public List<Outbound> apply() {
         return room.move(move);
-    }
-
-    @Benchmark
-    public ServerMessage boardView() {
-        return ServerMessage.newBuilder().setBoard(room.state.boardView("chair")).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.drama.server.session;
 
 import dev.drama.proto.Phase;
 import dev.drama.proto.ServerMessage;
+import dev.drama.server.visibility.Audience;
 import dev.drama.server.visibility.Viewer;
 import dev.drama.server.visibility.Visibility;
 import java.util.List;
@@ -22,31 +23,32 @@ public final class Fanout {
         Recipient recipient();
     }
 
+    /**
+     * Each message's audience is worked out once, and a broadcast is serialised once, for the
+     * first seat that may have it, then the same bytes go to every other (none, when no seat may).
+     */
     public static void publish(List<Outbound> effects, Iterable<? extends Seat> seats, Phase phase) {
         for (Outbound o : effects) {
+            ServerMessage message = o.message();
+            Audience audience = Visibility.audienceOf(message, phase);
             if (o.onlyParticipantId() != null) {
                 for (Seat s : seats) {
-                    if (s.id().equals(o.onlyParticipantId())) {
-                        deliver(s, o.message(), null, phase);
+                    Recipient r = s.recipient();
+                    if (r != null && s.id().equals(o.onlyParticipantId()) && Visibility.mayReceive(s, audience)) {
+                        r.send(message);
                     }
                 }
-            } else {
-                // Serialised once for everyone who may have it, not once per recipient.
-                byte[] encoded = o.message().toByteArray();
-                for (Seat s : seats) {
-                    deliver(s, o.message(), encoded, phase);
-                }
+                continue;
             }
-        }
-    }
-
-    private static void deliver(Seat s, ServerMessage message, byte[] encoded, Phase phase) {
-        Recipient r = s.recipient();
-        if (r != null && Visibility.mayReceive(s, message, phase)) {
-            if (encoded != null) {
-                r.send(message, encoded);
-            } else {
-                r.send(message);
+            byte[] encoded = null;
+            for (Seat s : seats) {
+                Recipient r = s.recipient();
+                if (r != null && Visibility.mayReceive(s, audience)) {
+                    if (encoded == null) {
+                        encoded = message.toByteArray();
+                    }
+                    r.send(message, encoded);
+                }
             }
         }
     }

@@ -73,7 +73,7 @@ final class Moves {
     Decision decide(Participant who, ClientMessage command, long nowMs) {
         try {
             return switch (command.getCommandCase()) {
-                case GET_BOARD -> new Decision.Answer(ServerMessage.newBuilder().setBoard(state.boardView("")).build());
+                case GET_BOARD -> new Decision.Answer(ServerMessage.newBuilder().setBoard(state.boardView()).build());
                 case GET_HISTORY -> new Decision.Answer(
                         state.historyPage(who, command.getGetHistory().getBeforeSeq(), SessionState.PAGE_BYTES));
                 case CHOOSE_CHARACTER -> choose(who, command.getChooseCharacter().getCharacterId());

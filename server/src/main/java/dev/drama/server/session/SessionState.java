@@ -27,9 +27,10 @@ import dev.drama.scenarios.model.Change;
 import dev.drama.scenarios.model.Inject;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.model.PackCharacter;
-import dev.drama.server.view.BoardViews;
+import dev.drama.server.view.PublicBoard;
 import dev.drama.server.view.DilemmaViews;
 import dev.drama.server.view.Settings;
+import dev.drama.server.visibility.Audience;
 import dev.drama.server.visibility.Visibility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,11 @@ public final class SessionState {
     private Analysis analysis;
     /** The board changed since the engine last ran on it. */
     private boolean boardChanged;
+    /** Who plays whom changed since the board was last told (the engine's board does not know). */
+    private boolean castChanged;
     private String lastChangedBy = "";
+    /** The public board as participants were last told it, with its version. */
+    private final PublicBoard publicBoard;
     private Phase phase = Phase.LOBBY;
     private final PhaseClock clock = new PhaseClock();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
@@ -91,6 +96,7 @@ public final class SessionState {
         this.createdEpochMs = createdEpochMs;
         this.board = pack.openingBoard();
         this.analysis = DilemmaEngine.analyse(board);
+        this.publicBoard = new PublicBoard(pack, board, analysis, this::playedBy);
     }
 
     // ------------------------------------------------------------------ reading
@@ -152,10 +158,13 @@ public final class SessionState {
         return ServerMessage.newBuilder().setSessionState(b).build();
     }
 
-    public BoardView boardView(String changedBy) {
-        return BoardViews.of(board, analysis, pack,
-                id -> playerOf(id).map(Participant::displayName).orElse(""), changedBy).toBuilder()
-                .addAllPreferencesChanged(preferencesChangedBy.keySet()).build();
+    /** The public board whole, as last told, with its version: for arrivals and whoever asks. */
+    public BoardView boardView() {
+        return publicBoard.whole();
+    }
+
+    private String playedBy(String characterId) {
+        return playerOf(characterId).map(Participant::displayName).orElse("");
     }
 
     ServerMessage briefingMessage(String characterId) {
@@ -199,7 +208,7 @@ public final class SessionState {
     List<Outbound> catchUp(Participant p, long sinceSeq, boolean resumed, long nowMs, int maxBytes) {
         List<Outbound> out = new ArrayList<>();
         out.add(Outbound.to(p, sessionStateMessage(nowMs)));
-        out.add(Outbound.to(p, ServerMessage.newBuilder().setBoard(boardView("")).build()));
+        out.add(Outbound.to(p, ServerMessage.newBuilder().setBoard(boardView()).build()));
         for (Offer open : offers.pending()) {
             out.add(Outbound.to(p, offerEvent(open, open.getFromCharacterId())));
         }
@@ -299,7 +308,7 @@ public final class SessionState {
                 Participant p = participants.get(e.getParticipantId());
                 p.assign(e.getCharacterId());
                 out.add(participantEvent(ParticipantEvent.Change.ASSIGNED, p));
-                out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
+                castChanged = true; // the board says who plays whom: told when the session settles
                 out.addAll(secretsFor(p));
             }
             case SEAT_RECLAIMED -> participants.get(record.getSeatReclaimed().getParticipantId())
@@ -317,6 +326,7 @@ public final class SessionState {
             case PARTICIPANT_REMOVED -> {
                 Participant p = participants.get(record.getParticipantRemoved().getParticipantId());
                 out.add(participantEvent(ParticipantEvent.Change.REMOVED, p));
+                castChanged |= p.hasCharacter();
                 p.remove();
             }
             case POSITION_SET -> {
@@ -421,29 +431,51 @@ public final class SessionState {
 
     /**
      * Re-runs the engine on a changed board, once however many moves changed it since the
-     * last time, and reports the board and what changed in the dilemmas. Called after each
-     * record, or after a batch of them when moves arrive faster than they are handled.
+     * last time, and reports what changed on the board (a delta, to everyone) and in the
+     * dilemmas. Called after each record, or after a batch of them when moves arrive faster
+     * than they are handled.
      */
     public List<Outbound> settle() {
-        if (!boardChanged) {
+        if (!boardChanged && !castChanged) {
             return List.of();
         }
-        boardChanged = false;
         Analysis before = analysis;
-        analysis = DilemmaEngine.analyse(board);
+        boolean reanalysed = boardChanged;
+        if (reanalysed) {
+            analysis = DilemmaEngine.analyse(board);
+        }
         List<Outbound> out = new ArrayList<>();
-        out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView(lastChangedBy)).build()));
-        if (phase.getNumber() < Phase.BRIEFING_VALUE) {
+        publicBoard.update(board, analysis, castChanged, preferencesChangedBy.keySet(), lastChangedBy)
+                .ifPresent(delta -> out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoardDelta(delta).build())));
+        boardChanged = false;
+        castChanged = false;
+        lastChangedBy = "";
+        if (!reanalysed || phase.getNumber() < Phase.BRIEFING_VALUE) {
             return out;
         }
         AnalysisDiff diff = AnalysisDiff.between(before, analysis);
         for (Dilemma d : diff.resolved()) {
-            out.add(Outbound.broadcast(DilemmaViews.event(d, DilemmaEvent.Change.RESOLVED)));
+            dilemmaEvent(d, DilemmaEvent.Change.RESOLVED).ifPresent(out::add);
         }
         for (Dilemma d : diff.arose()) {
-            out.add(Outbound.broadcast(DilemmaViews.event(d, DilemmaEvent.Change.AROSE)));
+            dilemmaEvent(d, DilemmaEvent.Change.AROSE).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * A dilemma's news, built only when someone connected may have it: a dilemma's text and
+     * ways out are the dearest event to build, and an unplayed character's go to trainers
+     * alone, who may not be there. Whoever arrives later gets the current dilemmas anyway.
+     */
+    private Optional<Outbound> dilemmaEvent(Dilemma d, DilemmaEvent.Change change) {
+        Audience audience = Visibility.dilemmaAudience(d.holder(), phase);
+        for (Participant p : participants.values()) {
+            if (p.recipient() != null && Visibility.mayReceive(p, audience)) {
+                return Optional.of(Outbound.broadcast(DilemmaViews.event(d, change)));
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Outbound> answerOffer(dev.drama.proto.OfferAnswered e) {

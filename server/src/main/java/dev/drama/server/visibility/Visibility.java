@@ -22,8 +22,7 @@ public final class Visibility {
         return switch (message.getBodyCase()) {
             case BRIEFING -> revealed(phase)
                     ? Audience.EVERYONE : Audience.character(message.getBriefing().getCharacterId());
-            case DILEMMA -> revealed(phase)
-                    ? Audience.EVERYONE : Audience.character(message.getDilemma().getDilemma().getHolderId());
+            case DILEMMA -> dilemmaAudience(message.getDilemma().getDilemma().getHolderId(), phase);
             case TALK -> message.getTalk().getPrivate() ? talkers(message) : Audience.EVERYONE;
             case OFFER -> offerParties(message);
             // Each recipient hears of a commitment once: the choices, or only that it was made.
@@ -35,6 +34,11 @@ public final class Visibility {
             case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE, DASHBOARD_LINKS -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
+    }
+
+    /** A character's dilemmas: its player and trainers, until the debrief reveals them to everyone. */
+    public static Audience dilemmaAudience(String holderId, Phase phase) {
+        return revealed(phase) ? Audience.EVERYONE : Audience.character(holderId);
     }
 
     /** From the debrief on, briefings, dilemmas and the debrief itself are everyone's. */
