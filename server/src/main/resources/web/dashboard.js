@@ -28,7 +28,7 @@ const dashboardToken = params.get('token') || '';
 const wantsTrainer = dashboardToken !== '';
 
 const state = {
-  joined: null, session: null, board: null,
+  joined: null, session: null, board: null, boardAsked: false,
   offers: new Map(), dilemmas: new Map(), selected: null, outcome: null,
   links: null, nextRequest: 1, pending: new Map(), nameTry: 1,
 };
@@ -189,10 +189,13 @@ function receive(m) {
     sessionState(m.sessionState);
   } else if (m.board) {
     state.board = m.board;
-    if (m.board.changedBy) log('move', characterName(m.board.changedBy) + ' moved (position or stated intentions)');
-    renderBoard();
-    renderMap();
-    renderOffers();
+    state.boardAsked = false;
+    boardChanged();
+  } else if (m.boardDelta) {
+    if (applyDelta(m.boardDelta)) {
+      if (m.boardDelta.changedBy) log('move', characterName(m.boardDelta.changedBy) + ' moved (position or stated intentions)');
+      boardChanged();
+    }
   } else if (m.offer) {
     offer(m.offer);
   } else if (m.talk) {
@@ -219,6 +222,51 @@ function receive(m) {
     renderLinks();
   }
   if (then) then(m);
+}
+
+function boardChanged() {
+  renderBoard();
+  renderMap();
+  renderOffers();
+}
+
+/**
+ * After a move the server sends what changed on the board (BoardDelta in drama.proto; the
+ * Java clients read it with BoardDeltas, by the same rules). True when it was applied; a
+ * stale one is ignored, and one that shows changes were missed asks for the whole board.
+ */
+function applyDelta(d) {
+  const held = state.board;
+  const heldVersion = held ? Number(held.version || 0) : -1;
+  if (Number(d.baseVersion || 0) !== heldVersion) {
+    if (held && Number(d.version || 0) <= heldVersion) return false;
+    if (!state.boardAsked) {
+      state.boardAsked = true;
+      request({ getBoard: {} });
+    }
+    return false;
+  }
+  // Each changed item replaces the one of its id, in place; new ones (an inject's) are appended.
+  const merged = (items, changed, id) => {
+    const out = (items || []).slice();
+    for (const item of changed || []) {
+      const at = out.findIndex(x => id(x) === id(item));
+      if (at < 0) out.push(item); else out[at] = item;
+    }
+    return out;
+  };
+  state.board = Object.assign({}, held, {
+    version: d.version,
+    characters: merged(held.characters, d.characters, c => c.id),
+    options: merged(held.options, d.options, o => o.id),
+    stances: merged(held.stances, d.stances, st => st.characterId),
+    crisisPoint: !!d.crisisPoint,
+    commitmentPoint: !!d.commitmentPoint,
+    changedBy: d.changedBy || '',
+  });
+  if (d.threatenedFuture) state.board.threatenedFuture = d.threatenedFuture.settings || [];
+  if (d.preferencesChanged) state.board.preferencesChanged = d.preferencesChanged.ids || [];
+  return true;
 }
 
 function joined(j) {

@@ -101,6 +101,7 @@ public final class Session {
     Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
             Listener listener, ServerConfig config) {
         this.state = state;
+        state.buildOnlyHeardDilemmas();
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
         this.admissionLimits = new Admission.Limits(limits.maxParticipantsPerSession(), resumeGraceMs);

@@ -58,6 +58,11 @@ public final class SessionState {
     private String lastChangedBy = "";
     /** The public board as participants were last told it, with its version. */
     private final PublicBoard publicBoard;
+    /**
+     * Dilemma news is built only when a connected participant may have it: set by a live
+     * session; a replay for the debrief, where nobody is connected, wants every event.
+     */
+    private boolean onlyHeardDilemmas;
     private Phase phase = Phase.LOBBY;
     private final PhaseClock clock = new PhaseClock();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
@@ -464,18 +469,22 @@ public final class SessionState {
     }
 
     /**
-     * A dilemma's news, built only when someone connected may have it: a dilemma's text and
-     * ways out are the dearest event to build, and an unplayed character's go to trainers
+     * From now on, builds a dilemma's news only when someone connected may have it: its text
+     * and ways out are the dearest event to build, and an unplayed character's go to trainers
      * alone, who may not be there. Whoever arrives later gets the current dilemmas anyway.
      */
+    void buildOnlyHeardDilemmas() {
+        onlyHeardDilemmas = true;
+    }
+
     private Optional<Outbound> dilemmaEvent(Dilemma d, DilemmaEvent.Change change) {
-        Audience audience = Visibility.dilemmaAudience(d.holder(), phase);
-        for (Participant p : participants.values()) {
-            if (p.recipient() != null && Visibility.mayReceive(p, audience)) {
-                return Optional.of(Outbound.broadcast(DilemmaViews.event(d, change)));
+        if (onlyHeardDilemmas) {
+            Audience audience = Visibility.dilemmaAudience(d.holder(), phase);
+            if (participants.values().stream().noneMatch(p -> p.recipient() != null && Visibility.mayReceive(p, audience))) {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+        return Optional.of(Outbound.broadcast(DilemmaViews.event(d, change)));
     }
 
     private List<Outbound> answerOffer(dev.drama.proto.OfferAnswered e) {

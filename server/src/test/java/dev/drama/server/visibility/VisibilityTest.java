@@ -6,6 +6,7 @@ import dev.drama.proto.Ack;
 import dev.drama.proto.DebriefSummary;
 import dev.drama.proto.Guide;
 import dev.drama.proto.InjectList;
+import dev.drama.proto.BoardDelta;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
 import dev.drama.proto.Choice;
@@ -84,6 +85,7 @@ class VisibilityTest {
             case "commitment choices of nobody" -> m.setCommitment(CommitmentEvent.newBuilder().addChoices(YES));
             case "A has committed" -> m.setCommitment(CommitmentEvent.newBuilder().setCharacterId("A"));
             case "board" -> m.setBoard(BoardView.getDefaultInstance());
+            case "board delta" -> m.setBoardDelta(BoardDelta.newBuilder().setBaseVersion(1).setVersion(2).setChangedBy("A"));
             case "session state" -> m.setSessionState(SessionState.getDefaultInstance());
             case "participant joined" -> m.setParticipant(ParticipantEvent.newBuilder()
                     .setParticipant(Participant.newBuilder().setCharacterId("A")));
@@ -131,6 +133,7 @@ class VisibilityTest {
             commitment choices of nobody  | NEGOTIATION    | y       | n | n | n    | n
             A has committed               | NEGOTIATION    | n       | n | y | y    | y
             board                         | NEGOTIATION    | y       | y | y | y    | y
+            board delta                   | NEGOTIATION    | y       | y | y | y    | y
             session state                 | NEGOTIATION    | y       | y | y | y    | y
             participant joined            | NEGOTIATION    | y       | y | y | y    | y
             inject                        | NEGOTIATION    | y       | y | y | y    | y
