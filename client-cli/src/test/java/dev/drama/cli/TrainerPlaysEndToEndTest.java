@@ -148,9 +148,9 @@ class TrainerPlaysEndToEndTest {
         assertTrue(sawOffer(manager, "o3", Offer.Status.COUNTERED, "carers"));
         assertTrue(sawOffer(manager, "o4", Offer.Status.PENDING, "carers"));
         assertTrue(sawOffer(union, "o5", Offer.Status.WITHDRAWN, "carers"));
-        assertTrue(trainer.messages().stream().anyMatch(m -> m.hasBoard() && m.getBoard().getStancesList().stream()
+        assertTrue(trainer.messages().stream().anyMatch(m -> m.hasBoardDelta() && m.getBoardDelta().getStancesList().stream()
                 .anyMatch(s -> s.getCharacterId().equals("carers") && s.getDoubtsCount() == 0)
-                && m.getBoard().getChangedBy().equals("carers")));
+                && m.getBoardDelta().getChangedBy().equals("carers")));
 
         // the offer to an unplayed character: its sender is told, trainers are reminded, nobody else hears
         assertTrue(manager.messages().stream().anyMatch(m -> m.hasNotice()
@@ -174,8 +174,8 @@ class TrainerPlaysEndToEndTest {
         assertEquals("A petition with 400 signatures", changed.getBriefing().getPreferencesChangedBy());
         assertTrue(changed.getBriefing().getPreferencesList().stream().anyMatch(p -> p.contains("trial")),
                 changed.getBriefing().getPreferencesList().toString());
-        assertTrue(manager.messages().stream().anyMatch(m -> m.hasBoard()
-                && m.getBoard().getPreferencesChangedList().containsAll(List.of("manager", "carers"))));
+        assertTrue(manager.messages().stream().anyMatch(m -> m.hasBoardDelta()
+                && m.getBoardDelta().getPreferencesChanged().getIdsList().containsAll(List.of("manager", "carers"))));
 
         // each console hears of a commitment once: its own with the choices, others' without
         assertEquals(1, commitments(manager, "manager"));

@@ -10,6 +10,7 @@ import dev.drama.cli.render.HumanRenderer;
 import dev.drama.cli.render.JsonRenderer;
 import dev.drama.proto.Briefing;
 import dev.drama.proto.ClientMessage;
+import dev.drama.proto.GetBoard;
 import dev.drama.proto.Leave;
 import dev.drama.proto.Role;
 import dev.drama.proto.ServerMessage;
@@ -100,6 +101,10 @@ public final class Console implements ConnectionListener {
     @Override
     public void onMessage(ServerMessage message) {
         state.apply(message);
+        if (state.takeBoardWanted() && link != null) {
+            // changes to the board were missed: the whole board puts this console level again
+            link.send(ClientMessage.newBuilder().setGetBoard(GetBoard.getDefaultInstance()).build());
+        }
         if (!(message.hasDebrief() && message.getRequestId() != 0 && debriefsOffScreen.get() > 0)) {
             presenter.message(message);
         }

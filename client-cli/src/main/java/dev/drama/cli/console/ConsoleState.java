@@ -1,6 +1,8 @@
 package dev.drama.cli.console;
 
 import dev.drama.cli.command.ParseContext;
+import dev.drama.proto.BoardDelta;
+import dev.drama.proto.BoardDeltas;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
 import dev.drama.proto.CharacterView;
@@ -33,6 +35,10 @@ public final class ConsoleState implements ParseContext {
     private SessionState session = SessionState.getDefaultInstance();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private BoardView board;
+    /** A board delta did not follow from the board held: the whole board is wanted, and not yet asked for. */
+    private boolean boardWanted;
+    /** The whole board was asked for after a gap and has not come yet: other gaps need no new request. */
+    private boolean boardAsked;
     private final Map<String, Briefing> briefings = new LinkedHashMap<>();
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Dilemma> dilemmas = new LinkedHashMap<>();
@@ -74,7 +80,11 @@ public final class ConsoleState implements ParseContext {
                 updateMyCharacter();
             }
             case PARTICIPANT -> applyParticipant(message.getParticipant());
-            case BOARD -> board = message.getBoard();
+            case BOARD -> {
+                board = message.getBoard();
+                boardAsked = false;
+            }
+            case BOARD_DELTA -> applyDelta(message.getBoardDelta());
             case BRIEFING -> briefings.put(message.getBriefing().getCharacterId(), message.getBriefing());
             case OFFER -> offers.put(message.getOffer().getOffer().getOfferId(), message.getOffer().getOffer());
             case DILEMMA -> applyDilemma(message.getDilemma());
@@ -90,6 +100,29 @@ public final class ConsoleState implements ParseContext {
                 // other messages change nothing the console keeps
             }
         }
+    }
+
+    private void applyDelta(BoardDelta delta) {
+        switch (BoardDeltas.fit(board, delta)) {
+            case APPLIES -> board = BoardDeltas.apply(board, delta);
+            case STALE -> {
+                // a whole board that came meanwhile already has it
+            }
+            case GAP -> {
+                boardWanted = !boardAsked;
+                boardAsked = true;
+            }
+        }
+    }
+
+    /**
+     * True once after a board delta showed that changes were missed: the console asks for
+     * the whole board (GetBoard), and until it comes, later gaps ask nothing more.
+     */
+    public synchronized boolean takeBoardWanted() {
+        boolean wanted = boardWanted;
+        boardWanted = false;
+        return wanted;
     }
 
     private void applyParticipant(ParticipantEvent event) {

@@ -124,10 +124,17 @@ public final class HumanRenderer {
             }
             case BOARD -> {
                 if (!state.catchingUp()) {
-                    return board(message);
+                    return board(message.getBoard(), message.getRequestId() != 0);
                 }
                 lastBoard = message.getBoard();
                 boardLine(out, message.getBoard());
+            }
+            case BOARD_DELTA -> {
+                // the console state has applied it; a stale one, or one after a gap (the whole board is on its way), says nothing
+                BoardView now = state.board().orElse(null);
+                if (now != null && now.getVersion() == message.getBoardDelta().getVersion() && now != lastBoard) {
+                    return board(now, false);
+                }
             }
             case CATCH_UP -> catchUp(out, message.getCatchUp());
             case HISTORY -> history(out, message.getHistory());
@@ -357,17 +364,16 @@ public final class HumanRenderer {
 
     /**
      * The whole board when asked for (a reply to /board), when it is the first one seen
-     * or when its options or characters changed; otherwise one line per change, and
-     * nothing when nothing visible changed (a new player, say).
+     * or when its options or characters changed; otherwise (a delta applied) one line per
+     * change, and nothing when nothing visible changed (a new player, say).
      */
-    private AttributedString board(ServerMessage message) {
-        BoardView board = message.getBoard();
+    private AttributedString board(BoardView board, boolean asked) {
         BoardView before = lastBoard;
         lastBoard = board;
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (before != null) {
             List<String> changes = boardChanges.between(before, board);
-            if (message.getRequestId() == 0 && !BoardChanges.reshaped(before, board)) {
+            if (!asked && !BoardChanges.reshaped(before, board)) {
                 return Wrap.lines(new AttributedString(String.join("\n", changes), NOTICE), width());
             }
             changes.forEach(change -> out.append(Wrap.lines(new AttributedString(change, NOTICE), width())).append("\n"));

@@ -8,6 +8,7 @@ import dev.drama.cli.net.ConnectionLostException;
 import dev.drama.cli.net.ServerLink;
 import dev.drama.cli.render.HumanRenderer;
 import dev.drama.proto.Ack;
+import dev.drama.proto.BoardDelta;
 import dev.drama.proto.Briefing;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.DebriefExport;
@@ -137,6 +138,25 @@ class ConsoleTest {
         assertEquals(0, exitCode);
         assertTrue(output.get(0).startsWith("{\"requestId\":\"1\",\"board\":{"), output.get(0));
         assertEquals("{\"requestId\":\"2\",\"ack\":{}}", output.get(1));
+    }
+
+    @Test
+    void aBoardDeltaAfterMissedChangesAsksForTheWholeBoardOnceAndScriptsSeeTheDelta() {
+        Console console = scripted(Fixtures.state(Role.TRAINEE, "manager"));
+        console.onMessage(ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(0).setVersion(1)
+                .setChangedBy("union")).build());
+        assertEquals(List.of(), link.sent, "it follows from the board held");
+        console.onMessage(ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(5).setVersion(6)).build());
+        console.onMessage(ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(6).setVersion(7)).build());
+        assertEquals(1, link.sent.size(), "one request for the board however many deltas it cannot apply");
+        assertTrue(link.sent.get(0).hasGetBoard());
+        assertEquals("{\"boardDelta\":{\"baseVersion\":\"5\",\"version\":\"6\"}}", output.get(1));
+        link.answer(0, ServerMessage.newBuilder().setRequestId(1).setBoard(Fixtures.board().toBuilder().setVersion(7)).build());
+        console.onMessage(ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(7).setVersion(8)
+                .setCrisisPoint(true)).build());
+        assertEquals(1, link.sent.size(), "level again");
+        console.onMessage(ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(9).setVersion(10)).build());
+        assertEquals(2, link.sent.size(), "a later gap asks again");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.proto.SessionState;
 import dev.drama.proto.Talk;
 import dev.drama.proto.WayOut;
+import dev.drama.proto.BoardDelta;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.CharacterStance;
 import dev.drama.proto.Choice;
@@ -214,6 +215,29 @@ class HumanRendererTest {
         assertEquals("", render(ServerMessage.newBuilder().setBoard(newPlayer).build()), "nothing visible changed");
         assertTrue(render(ServerMessage.newBuilder().setRequestId(9).setBoard(newPlayer).build())
                 .startsWith("Board"), "asked for: the whole board");
+    }
+
+    @Test
+    void aBoardDeltaIsToldAsWhatChangedAndAStaleOrMissedOneSaysNothing() {
+        render(ServerMessage.newBuilder().setBoard(Fixtures.board()).build());
+        ServerMessage delta = ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(0).setVersion(1)
+                .setChangedBy("union").addStances(CharacterStance.newBuilder().setCharacterId("union")
+                        .addPosition(Fixtures.setting("late", Choice.YES))
+                        .addPosition(Fixtures.setting("overtime", Choice.YES))
+                        .addIntentions(Fixtures.setting("refuse", Choice.YES)))).build();
+        manager.apply(delta); // as the console does: the state first, then the screen
+        assertEquals(String.join("\n",
+                "Ann Price, Unison Steward changed its position: Pay overtime: yes",
+                "The positions no longer conflict"), render(delta));
+        assertEquals(1, manager.board().orElseThrow().getVersion());
+        manager.apply(delta);
+        assertEquals("", render(delta), "stale: already applied");
+        ServerMessage missed = ServerMessage.newBuilder().setBoardDelta(BoardDelta.newBuilder().setBaseVersion(3).setVersion(4)
+                .setCrisisPoint(true)).build();
+        manager.apply(missed);
+        assertEquals("", render(missed), "the whole board is on its way");
+        assertTrue(manager.takeBoardWanted());
+        assertEquals(1, manager.board().orElseThrow().getVersion(), "kept until the whole board comes");
     }
 
     @Test
