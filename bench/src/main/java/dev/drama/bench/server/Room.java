@@ -86,11 +86,20 @@ final class Room {
     /** One move of the given kind ("mix": the load generator's mix, in turn); returns the effects sent. */
     List<Outbound> move(String kind) {
         long n = ++seq;
-        JournalRecord r = record(kind.equals("mix") ? MIX[(int) (n % MIX.length)] : kind, n);
+        JournalRecord r = record(kindOf(kind, n), n);
         List<Outbound> out = new ArrayList<>(state.apply(r));
         out.addAll(state.settle());
         Fanout.publish(out, seats, state.phase());
         return out;
+    }
+
+    /** The kind of the next move ("mix": the mix's next one). */
+    String next(String kind) {
+        return kindOf(kind, seq + 1);
+    }
+
+    private static String kindOf(String kind, long n) {
+        return kind.equals("mix") ? MIX[(int) (n % MIX.length)] : kind;
     }
 
     /** About the load generator's shares: position 22%, intentions 18%, say 21%, tell 21%, offer 8%. */
