@@ -391,9 +391,15 @@ public final class LoadGenerator {
             return report;
         } finally {
             setup.shutdownNow();
+            List<io.netty.channel.ChannelFuture> closed = new ArrayList<>();
             for (Conn c : all) {
                 c.closing = true;
-                c.channel.close();
+                closed.add(c.channel.close());
+            }
+            // every socket closed before the client's event loop stops: none is left open and unread
+            long closeBy = System.nanoTime() + 10_000_000_000L;
+            for (io.netty.channel.ChannelFuture f : closed) {
+                f.awaitUninterruptibly(Math.max(1, (closeBy - System.nanoTime()) / 1_000_000));
             }
             client.close();
             Thread.sleep(o.measureHeap ? 1_500 : 300); // let the sessions hear of the departures before the server stops
