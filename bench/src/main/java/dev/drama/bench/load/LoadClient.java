@@ -36,6 +36,7 @@ final class LoadClient implements AutoCloseable {
     private final Stats stats;
     private final int perAddress;
     private final AtomicInteger opened = new AtomicInteger();
+    private final AtomicInteger pinging = new AtomicInteger();
 
     LoadClient(int threads, Stats stats, int perAddress) {
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
@@ -60,10 +61,7 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens a connection (blocking until it is open). A drama connection pings from the start,
-     * so it is not closed as idle while the rest of a large run is still being set up.
-     */
+    /** Opens a connection (blocking until it is open). */
     Conn connect(int port, boolean echo) {
         Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -79,21 +77,21 @@ final class LoadClient implements AutoCloseable {
         Channel ch = perAddress > 0
                 ? b.connect(remote, new InetSocketAddress(sourceAddress(n / perAddress), 0)).syncUninterruptibly().channel()
                 : b.connect(remote).syncUninterruptibly().channel();
-        Conn conn = ch.pipeline().get(Conn.class);
-        if (!echo) {
-            keepAlive(conn, KEEP_ALIVE_MILLIS, 1_000 + (n * 7_919L) % (KEEP_ALIVE_MILLIS - 1_000));
-        }
-        return conn;
+        return ch.pipeline().get(Conn.class);
     }
 
-    /** Keeps a connection from being closed as idle. */
-    private static void keepAlive(Conn c, long everyMillis, long initialMillis) {
+    /**
+     * Keeps a drama connection from being closed as idle: a ping every 15 s, the first within
+     * 1 to 15 s (spread, so 10,000 connections do not ping in step). Call once it has said hello.
+     */
+    void keepAlive(Conn c) {
+        long first = 1_000 + (pinging.getAndIncrement() * 7_919L) % (KEEP_ALIVE_MILLIS - 1_000);
         c.channel.eventLoop().scheduleAtFixedRate(() -> {
             if (c.channel.isActive() && !c.closing) {
                 c.send(ClientMessage.newBuilder().setPing(Ping.newBuilder().setNonce(System.nanoTime())),
                         Kind.PING, System.nanoTime());
             }
-        }, initialMillis, everyMillis, TimeUnit.MILLISECONDS);
+        }, first, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override

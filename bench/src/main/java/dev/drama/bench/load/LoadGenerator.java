@@ -284,9 +284,7 @@ public final class LoadGenerator {
             List<Future<Object[]>> opened = new ArrayList<>();
             for (int s = 0; s < o.sessions; s++) {
                 opened.add(setup.submit(() -> {
-                    Conn t = client.connect(target.dramaPort(), false);
-                    all.add(t);
-                    expect(t, hello(target.trainerSecret()), ServerMessage::hasWelcome, "hello (trainer)");
+                    Conn t = greeted(client, target, target.trainerSecret(), all);
                     ServerMessage created = expect(t, ClientMessage.newBuilder().setCreateSession(
                             CreateSession.newBuilder().setPackId(pack.id())), ServerMessage::hasSessionJoined, "create session");
                     return new Object[] {t, created.getSessionJoined().getJoinCode()};
@@ -311,9 +309,7 @@ public final class LoadGenerator {
                 int session = s;
                 joined.add(setup.submit(() -> {
                     for (int i = 0; i < players; i++) {
-                        Conn c = client.connect(target.dramaPort(), false);
-                        all.add(c);
-                        expect(c, hello(null), ServerMessage::hasWelcome, "hello");
+                        Conn c = greeted(client, target, null, all);
                         String character = playable.get(i).id();
                         expect(c, ClientMessage.newBuilder().setJoin(Join.newBuilder().setJoinCode(code)
                                 .setDisplayName("s" + session + "p" + i).setCharacterId(character)),
@@ -321,9 +317,7 @@ public final class LoadGenerator {
                         seats.add(new Seat(c, character));
                     }
                     for (int i = 0; i < observers; i++) {
-                        Conn c = client.connect(target.dramaPort(), false);
-                        all.add(c);
-                        expect(c, hello(null), ServerMessage::hasWelcome, "hello");
+                        Conn c = greeted(client, target, null, all);
                         expect(c, ClientMessage.newBuilder().setWatch(Watch.newBuilder().setJoinCode(code)
                                 .setDisplayName("s" + session + "o" + i)), ServerMessage::hasSessionJoined, "watch");
                     }
@@ -563,6 +557,19 @@ public final class LoadGenerator {
             return packs.stream().max(Comparator.comparingInt((Pack p) -> p.playableCharacters().size())
                     .thenComparing(Pack::id, Comparator.reverseOrder())).orElseThrow();
         }
+    }
+
+    /**
+     * A drama connection that has said hello, pinging from then on: setting up 1,000 sessions
+     * takes longer than the 45 s after which the server closes a silent connection, and a ping
+     * before hello would be refused ("say hello first").
+     */
+    private static Conn greeted(LoadClient client, Target target, String trainerSecret, List<Conn> all) throws Exception {
+        Conn c = client.connect(target.dramaPort(), false);
+        all.add(c);
+        expect(c, hello(trainerSecret), ServerMessage::hasWelcome, trainerSecret == null ? "hello" : "hello (trainer)");
+        client.keepAlive(c);
+        return c;
     }
 
     private static ClientMessage.Builder hello(String secret) {

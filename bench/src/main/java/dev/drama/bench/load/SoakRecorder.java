@@ -31,7 +31,7 @@ final class SoakRecorder {
     private final long sampleMillis;
     private final long fullGcMillis;
     private final List<Row> rows = new ArrayList<>();
-    private volatile boolean running;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private Thread thread;
     private long start;
 
@@ -43,7 +43,6 @@ final class SoakRecorder {
     }
 
     void start() {
-        running = true;
         start = System.nanoTime();
         thread = new Thread(this::sampleUntilStopped, "soak-recorder");
         thread.setDaemon(true);
@@ -52,9 +51,12 @@ final class SoakRecorder {
 
     private void sampleUntilStopped() {
         long lastMoves = moves.getAsLong(), lastAt = start, nextFullGc = start + fullGcMillis * 1_000_000L;
-        while (running) {
+        while (true) {
             try {
-                Thread.sleep(sampleMillis);
+                // not interrupted to stop: a sample under way (a full GC) finishes and is kept
+                if (stopped.await(sampleMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -91,8 +93,7 @@ final class SoakRecorder {
 
     /** Stops sampling and writes {@code <name>.csv} and {@code <name>.svg} into {@code dir}. */
     Result stop(Path dir, String name, String description) throws InterruptedException {
-        running = false;
-        thread.interrupt();
+        stopped.countDown();
         thread.join(30_000);
         List<Row> all;
         synchronized (rows) {

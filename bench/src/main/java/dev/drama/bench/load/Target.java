@@ -72,7 +72,7 @@ interface Target extends AutoCloseable {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return memory.getHeapMemoryUsage().getUsed();
                 }
                 long used = memory.getHeapMemoryUsage().getUsed();
                 if (Math.abs(last - used) < 256 * 1024) {
