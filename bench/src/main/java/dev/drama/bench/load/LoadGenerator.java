@@ -425,12 +425,12 @@ public final class LoadGenerator {
         List<Player> players = new ArrayList<>();
         List<Conn> conns = new ArrayList<>();
         long seed = o.seed;
-        for (Seat s : seats) {
-            Conn c = client.connect(target.echoPort(), true);
-            conns.add(c);
-            players.add(new Player(c, new MoveMaker(pack, s.characterId()), seed++));
-        }
         try {
+            for (Seat s : seats) {
+                Conn c = client.connect(target.echoPort(), true);
+                conns.add(c);
+                players.add(new Player(c, new MoveMaker(pack, s.characterId()), seed++));
+            }
             return phase(name, players, target, o.echoDuration, Long.MAX_VALUE, false);
         } finally {
             for (Conn c : conns) {
@@ -488,15 +488,15 @@ public final class LoadGenerator {
         }
         long stop = System.nanoTime();
         Target.Sample s1 = target.sample();
+        Target.Sample c1 = Target.Sample.ofThisJvm();
+        pace.running = false;
+        recorded.running = false;
         if (memory != null) {
             report(memory.stop(java.nio.file.Path.of(o.results), soakName(), String.format(Locale.ROOT,
                     "%d sessions x %d, %s, server %s, load average %s -> %s", o.sessions, o.perSession,
                     o.saturate() ? "saturate, window " + o.window : String.format(Locale.ROOT, "%.0f moves/s offered", o.rate),
                     o.inProcess ? "in-process" : o.serverJvm, loadStart, loadAverage())));
         }
-        Target.Sample c1 = Target.Sample.ofThisJvm();
-        pace.running = false;
-        recorded.running = false;
         long repliesAtStop = stats.replies.sum();
         long errorsAtStop = stats.errors.sum();
         long drainUntil = System.nanoTime() + 5_000_000_000L;
