@@ -12,7 +12,7 @@ const dashboardToken = params.get('token') || '';
 const wantsTrainer = dashboardToken !== '';
 const PING_EVERY_MS = 15000;
 // The charts' geometry, as in the HTML export (DebriefHtml): a column of labels, then the plot.
-const WIDTH = 1000, PLOT_LEFT = 330, PLOT_RIGHT = 980, HEAD = 30, ROW = 28;
+const WIDTH = 1000, PLOT_LEFT = 330, PLOT_RIGHT = 980, HEAD = 30, ROW = 28, LETTER_WIDTH = 7.5;
 
 const page = { socket: null, nextRequest: 1, pending: new Map(), nameTry: 1, joined: null, phase: null, debrief: null, waiting: false };
 
@@ -167,7 +167,7 @@ function renderDilemmas(charts) {
       for (const s of row) {
         const x1 = x(s.aroseEpochMs);
         const x2 = s.resolvedEpochMs == null ? PLOT_RIGHT : Math.max(x1 + 4, x(s.resolvedEpochMs));
-        parts.push(svg('g', { class: 'span', 'data-kind': s.kind, 'data-open': s.resolvedEpochMs == null },
+        parts.push(svg('g', { class: 'span', 'data-kind': s.kind, 'data-towards': s.towards, 'data-open': s.resolvedEpochMs == null },
           svg('title', {}, spanTitle(s)),
           svg('rect', { x: x1, y: y + 7, width: x2 - x1, height: 14, rx: 3, fill: k.colour, 'fill-opacity': 0.8 }),
           s.resolvedEpochMs == null
@@ -197,9 +197,12 @@ function phaseBands(charts, x, bottom) {
     const to = next ? next.atEpochMs : charts.endEpochMs;
     if (to <= from || from >= charts.endEpochMs) return;  // a phase with no time on the axis (the debrief, at the end)
     const x1 = x(from), x2 = Math.max(x1, x(to));
-    out.push(svg('rect', { x: x1, y: 0, width: x2 - x1, height: bottom, fill: i % 2 === 0 ? '#eef1f5' : '#f8f9fb' }),
+    const label = p.name + ' ' + minute(p.atEpochMs);
+    out.push(svg('g', {}, svg('title', {}, label),
+      svg('rect', { x: x1, y: 0, width: x2 - x1, height: bottom, fill: i % 2 === 0 ? '#eef1f5' : '#f8f9fb' }),
       svg('line', { x1, x2: x1, y1: 0, y2: bottom, stroke: '#9aa3ae' }),
-      svg('text', { x: x1 + 4, y: 18, class: 'phase-label' }, p.name + ' ' + minute(p.atEpochMs)));
+      // A name that does not fit is left to the tooltip.
+      x2 - x1 >= LETTER_WIDTH * label.length ? svg('text', { x: x1 + 4, y: 18, class: 'phase-label' }, label) : null));
   });
   return out;
 }
@@ -328,6 +331,7 @@ function wireControls() {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }));
   $('back').href = 'index.html' + location.hash;
+  $('dilemma-lines').addEventListener('change', ev => $('timeline').classList.toggle('hide-dilemmas', !ev.target.checked));
 }
 
 wireControls();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
-import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.ErrorCode;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.ServerMessage;
@@ -16,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -88,24 +91,10 @@ class DebriefExportTest {
             JsonNode charts = debrief.get("charts");
             // The spans agree with what the trainer was told live: one closed span for each dilemma that
             // resolved, and the open ones are exactly the dilemmas the trainer still had at the end.
-            java.util.Set<String> live = new java.util.TreeSet<>();
-            java.util.Map<String, Integer> resolved = new java.util.TreeMap<>();
-            for (ServerMessage m : play.trainer.received()) {
-                if (m.hasDilemma()) {
-                    var d = m.getDilemma().getDilemma();
-                    String key = d.getHolderId() + "|" + d.getKind() + "|" + d.getTowardsId();
-                    if (m.getDilemma().getChange() == DilemmaEvent.Change.RESOLVED) {
-                        live.remove(key);
-                        resolved.merge(d.getHolderId() + "|" + d.getKind() + "|" + d.getTowardsId(), 1, Integer::sum);
-                    } else {
-                        live.add(key);
-                    }
-                }
-            }
-            assertThat(resolved).isNotEmpty();
-            assertThat(live).isNotEmpty();
-            java.util.Set<String> open = new java.util.TreeSet<>();
-            java.util.Map<String, Integer> closed = new java.util.TreeMap<>();
+            Map<String, Integer> resolved = play.resolvedDilemmas();
+            Set<String> live = play.liveDilemmas();
+            Set<String> open = new TreeSet<>();
+            Map<String, Integer> closed = new TreeMap<>();
             charts.get("dilemmas").fields().forEachRemaining(holder -> holder.getValue().forEach(span -> {
                 String key = holder.getKey() + "|" + span.get("kind").asText() + "|" + span.get("towards").asText();
                 if (span.get("resolvedEpochMs").isNull()) {

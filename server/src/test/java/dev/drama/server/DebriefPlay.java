@@ -3,6 +3,8 @@ package dev.drama.server;
 import static dev.drama.server.Play.*;
 
 import dev.drama.proto.DashboardLinks;
+import dev.drama.proto.Dilemma;
+import dev.drama.proto.DilemmaEvent;
 import dev.drama.proto.MakeOffer;
 import dev.drama.proto.Phase;
 import dev.drama.proto.RespondToOffer;
@@ -12,6 +14,10 @@ import dev.drama.proto.StateIntentions;
 import dev.drama.proto.Tell;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A scripted session of the bundled community-safety pack, played up to the debrief for the
@@ -75,6 +81,36 @@ final class DebriefPlay implements AutoCloseable {
     DebriefPlay openDebrief() throws IOException {
         advance(trainer, Phase.DEBRIEF);
         return this;
+    }
+
+    /** "holder|KIND|towards" of every dilemma the trainer was told resolved, with how many times. */
+    Map<String, Integer> resolvedDilemmas() {
+        Map<String, Integer> resolved = new TreeMap<>();
+        for (ServerMessage m : trainer.received()) {
+            if (m.hasDilemma() && m.getDilemma().getChange() == DilemmaEvent.Change.RESOLVED) {
+                resolved.merge(key(m.getDilemma().getDilemma()), 1, Integer::sum);
+            }
+        }
+        return resolved;
+    }
+
+    /** "holder|KIND|towards" of every dilemma the trainer still had at the end, as its console would show them. */
+    Set<String> liveDilemmas() {
+        Set<String> live = new TreeSet<>();
+        for (ServerMessage m : trainer.received()) {
+            if (m.hasDilemma()) {
+                if (m.getDilemma().getChange() == DilemmaEvent.Change.RESOLVED) {
+                    live.remove(key(m.getDilemma().getDilemma()));
+                } else {
+                    live.add(key(m.getDilemma().getDilemma()));
+                }
+            }
+        }
+        return live;
+    }
+
+    private static String key(Dilemma d) {
+        return d.getHolderId() + "|" + d.getKind() + "|" + d.getTowardsId();
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.Map;
  * from the JSON export and the HTML export from this record, so both show the same.
  *
  * @param startEpochMs where the time axis begins: the briefing (dilemmas arise from it on), else the first line
- * @param endEpochMs   where it ends: the last line of the timeline
+ * @param endEpochMs   where it ends: the opening of the debrief (the drama is over; people attaching to read
+ *                     the debrief would stretch it), else the last line of the timeline
  * @param dilemmas     by character id, in the board's order
  * @param rankings     by character id, in the board's order; best first
  */
@@ -45,7 +46,9 @@ record DebriefCharts(long startEpochMs, long endEpochMs, List<PhaseMark> phases,
                 phases.add(new PhaseMark(p.name(), Moves.phaseName(p), r.getAtEpochMs()));
             }
         }
-        long end = timeline.isEmpty() ? state.createdEpochMs() : timeline.get(timeline.size() - 1).atEpochMs();
+        long end = phases.stream().filter(p -> p.phase().equals(Phase.DEBRIEF.name())).findFirst()
+                .map(PhaseMark::atEpochMs)
+                .orElse(timeline.isEmpty() ? state.createdEpochMs() : timeline.get(timeline.size() - 1).atEpochMs());
         long start = phases.stream().filter(p -> p.phase().equals(Phase.BRIEFING.name())).findFirst()
                 .map(PhaseMark::atEpochMs)
                 .orElse(timeline.isEmpty() ? end : timeline.get(0).atEpochMs());

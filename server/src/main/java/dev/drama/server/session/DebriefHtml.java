@@ -42,6 +42,8 @@ final class DebriefHtml {
     private static final int PLOT_RIGHT = 980;
     private static final int HEAD = 30;
     private static final int ROW = 28;
+    /** About the width of a letter of the charts' 13-unit labels, to leave out one that would not fit. */
+    private static final double LETTER_WIDTH = 7.5;
 
     private static final String STYLE = """
             body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -178,12 +180,16 @@ final class DebriefHtml {
             }
             double x1 = x(charts, from);
             double x2 = Math.max(x1, x(charts, to));
-            out.append("<rect x=\"").append(num(x1)).append("\" y=\"0\" width=\"").append(num(x2 - x1))
-                    .append("\" height=\"").append(bottom).append("\" fill=\"").append(i % 2 == 0 ? "#eef1f5" : "#f8f9fb")
-                    .append("\"/><line x1=\"").append(num(x1)).append("\" x2=\"").append(num(x1)).append("\" y1=\"0\" y2=\"")
-                    .append(bottom).append("\" stroke=\"#9aa3ae\"/><text x=\"").append(num(x1 + 4))
-                    .append("\" y=\"18\" font-size=\"13\" fill=\"#394452\">").append(p.name()).append(' ')
-                    .append(MINUTE.format(Instant.ofEpochMilli(p.atEpochMs()))).append("</text>\n");
+            String label = p.name() + ' ' + MINUTE.format(Instant.ofEpochMilli(p.atEpochMs()));
+            out.append("<g><title>").append(label).append("</title><rect x=\"").append(num(x1)).append("\" y=\"0\" width=\"")
+                    .append(num(x2 - x1)).append("\" height=\"").append(bottom).append("\" fill=\"")
+                    .append(i % 2 == 0 ? "#eef1f5" : "#f8f9fb").append("\"/><line x1=\"").append(num(x1)).append("\" x2=\"")
+                    .append(num(x1)).append("\" y1=\"0\" y2=\"").append(bottom).append("\" stroke=\"#9aa3ae\"/>");
+            if (x2 - x1 >= LETTER_WIDTH * label.length()) {  // a name that does not fit is left to the tooltip
+                out.append("<text x=\"").append(num(x1 + 4)).append("\" y=\"18\" font-size=\"13\" fill=\"#394452\">")
+                        .append(label).append("</text>");
+            }
+            out.append("</g>\n");
         }
     }
 
@@ -311,7 +317,8 @@ final class DebriefHtml {
     }
 
     private void agreements(DebriefCharts charts) {
-        out.append("<h2>Agreements kept and broken</h2>\n");
+        out.append("<h2>Agreements kept and broken</h2>\n<p>Each party's own part of every accepted offer, "
+                + "against what it did at the moment of truth.</p>\n");
         if (charts.agreements().isEmpty()) {
             out.append("<p class=\"muted\">No offer was accepted.</p>\n");
             return;
