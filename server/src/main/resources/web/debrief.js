@@ -12,7 +12,7 @@ const dashboardToken = params.get('token') || '';
 const wantsTrainer = dashboardToken !== '';
 const PING_EVERY_MS = 15000;
 // The charts' geometry, as in the HTML export (DebriefHtml): a column of labels, then the plot.
-const WIDTH = 1000, PLOT_LEFT = 330, PLOT_RIGHT = 980, HEAD = 30, ROW = 28, LETTER_WIDTH = 7.5;
+const WIDTH = 1000, PLOT_LEFT = 330, PLOT_RIGHT = 980, HEAD = 30, ROW = 28, LETTER_WIDTH = 7;
 
 const page = { socket: null, nextRequest: 1, pending: new Map(), nameTry: 1, joined: null, phase: null, debrief: null, waiting: false };
 
@@ -256,11 +256,13 @@ function marker(f, id, cx, cy) {
   return svg('circle', { cx, cy, r: 5, fill: '#9aa3ae' });
 }
 
-/** The words beside a future's marker: what it was, the most telling first. */
+/** The words beside a future's marker: what it was ("outcome = own position" when it was both). */
 function futureLabel(f, id) {
-  if (f.outcome) return 'outcome';
-  if (f.threatened) return 'threatened';
-  if (f.positionOf.includes(id)) return 'own position';
+  const what = [];
+  if (f.outcome) what.push('outcome');
+  if (f.threatened) what.push('threatened');
+  if (f.positionOf.includes(id)) what.push('own position');
+  if (what.length) return what.join(' = ');
   return f.positionOf.length === 1 ? shortName(f.positionOf[0]) : f.positionOf.length + ' positions';
 }
 

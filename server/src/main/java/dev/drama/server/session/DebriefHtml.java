@@ -43,7 +43,7 @@ final class DebriefHtml {
     private static final int HEAD = 30;
     private static final int ROW = 28;
     /** About the width of a letter of the charts' 13-unit labels, to leave out one that would not fit. */
-    private static final double LETTER_WIDTH = 7.5;
+    private static final double LETTER_WIDTH = 7;
 
     private static final String STYLE = """
             body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -290,16 +290,20 @@ final class DebriefHtml {
         return "<circle cx=\"" + x + "\" cy=\"" + cy + "\" r=\"5\" fill=\"#9aa3ae\"/>";
     }
 
-    /** The words beside a future's marker: what it was, the most telling first. */
+    /** The words beside a future's marker: what it was ("outcome = own position" when it was both). */
     private String futureLabel(Outcomes.RankedFuture f, String characterId) {
+        List<String> what = new ArrayList<>();
         if (f.outcome()) {
-            return "outcome";
+            what.add("outcome");
         }
         if (f.threatened()) {
-            return "threatened";
+            what.add("threatened");
         }
         if (f.positionOf().contains(characterId)) {
-            return "own position";
+            what.add("own position");
+        }
+        if (!what.isEmpty()) {
+            return String.join(" = ", what);
         }
         return f.positionOf().size() == 1 ? shortName(f.positionOf().get(0)) : f.positionOf().size() + " positions";
     }
