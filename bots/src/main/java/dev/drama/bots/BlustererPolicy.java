@@ -31,7 +31,7 @@ final class BlustererPolicy extends Policy {
                 .ifPresent(w -> threat.putAll(Commands.values(w.getIntentionsList())));
         // Beyond what it would carry out: add a bluff unless the threat is already one.
         if (j.wouldCarryOut(threat)) {
-            bluff(j, threat.keySet()).ifPresent(threat::putAll);
+            bluff(j, d.getTowardsId(), threat.keySet()).ifPresent(threat::putAll);
         }
         if (threat.isEmpty() || j.wouldCarryOut(threat)) {
             return Optional.empty();
@@ -47,25 +47,27 @@ final class BlustererPolicy extends Policy {
     }
 
     /**
-     * One of its own options set, as a stated intention, to the value it would least like to
-     * carry out (the largest loss against the threatened future): the dramatic gesture.
+     * A threat against {@code target} it would not carry out: one of its own options that the
+     * target's position cares about, stated at the value the target does not want, chosen among
+     * those it would least like to carry out itself.
      */
-    static Optional<Map<String, Boolean>> bluff(Judge j, java.util.Set<String> taken) {
-        int nobodyMoves = j.scoreOfThreatened();
+    static Optional<Map<String, Boolean>> bluff(Judge j, String target, java.util.Set<String> taken) {
         String worst = null;
-        int worstScore = nobodyMoves;
-        for (String id : j.ownOptions()) {
-            Boolean now = j.view().threatened().get(id);
-            if (taken.contains(id) || now == null) {
+        int worstScore = Integer.MAX_VALUE;
+        for (Map.Entry<String, Boolean> e : j.view().position(target).entrySet()) {
+            String id = e.getKey();
+            boolean against = !e.getValue();
+            if (!j.view().ownerOf(id).equals(j.me()) || taken.contains(id)
+                    || Boolean.valueOf(against).equals(j.view().threatened().get(id)) || j.wouldCarryOut(Map.of(id, against))) {
                 continue;
             }
-            int s = j.score(Map.of(id, !now));
+            int s = j.score(Map.of(id, against));
             if (s < worstScore) {
                 worstScore = s;
                 worst = id;
             }
         }
-        return worst == null ? Optional.empty() : Optional.of(Map.of(worst, !j.view().threatened().get(worst)));
+        return worst == null ? Optional.empty() : Optional.of(Map.of(worst, !j.view().position(target).get(worst)));
     }
 
     @Override
@@ -93,7 +95,7 @@ final class BlustererPolicy extends Policy {
                 ask.put(id, v);
             }
         });
-        Optional<Map<String, Boolean>> bluff = bluff(j, java.util.Set.of());
+        Optional<Map<String, Boolean>> bluff = bluff(j, sender, java.util.Set.of());
         if (!ask.isEmpty() && bluff.isPresent()) {
             return new Counter(new Commands.Terms(List.of(sender), ask, Map.of(), bluff.get()),
                     "Answers " + j.view().nameOf(sender) + "'s threat in offer " + offer.getOfferId()

@@ -257,9 +257,9 @@ abstract class Policy {
     }
 
     /**
-     * The realist's answer: accept what leaves it better off than nobody moving (or, under a
-     * threat, no worse while refusing would be worse), counter with what it could live with,
-     * else reject.
+     * The realist's answer: accept what leaves it better off than nobody moving (or no worse,
+     * when refusing would be worse or the deal already gives all its position asks), counter
+     * with what it could live with, else reject.
      */
     Answer judge(Offer o, Judge j) {
         String from = j.view().nameOf(o.getFromCharacterId());
@@ -269,7 +269,8 @@ abstract class Policy {
         int accepted = j.score(ifAccepted(o));
         int refused = j.score(Commands.values(o.getThreatList()));
         int nobodyMoves = j.scoreOfThreatened();
-        if (accepted > nobodyMoves || (accepted == nobodyMoves && refused < nobodyMoves)) {
+        // Equal to nobody moving, it still signs when refusing is worse or the deal is all its position asks.
+        if (accepted > nobodyMoves || (accepted == nobodyMoves && (refused < nobodyMoves || accepted >= j.scoreOfOwnPosition()))) {
             return new Accept("Accepts " + from + "'s offer " + o.getOfferId()
                     + ": it leaves it better off than refusing would.");
         }
