@@ -51,6 +51,8 @@ final class StanceBot implements Bot {
     private final Map<ClientMessage, Refusal> refused = new HashMap<>();
 
     private Phase phase = Phase.PHASE_UNSPECIFIED;
+    /** Phase changes, pauses and resumes so far: a refusal for the phase or the pause may not hold after one. */
+    private int clockChanges;
     private final Set<ClientMessage> sentThisPhase = new HashSet<>();
     private final Set<String> done = new HashSet<>();
     private final Map<String, Integer> triesThisPhase = new HashMap<>();
@@ -63,10 +65,11 @@ final class StanceBot implements Bot {
     private record Planned(ClientMessage command, String reason, int plan) {
     }
 
-    private record Refusal(ErrorCode code, String phaseKey, int times) {
+    private record Refusal(ErrorCode code, int clockChanges, int times) {
     }
 
     private int plans;
+    private Planned opening;
 
     StanceBot(Self self, Stance stance, long seed) {
         this.self = self;
@@ -74,7 +77,18 @@ final class StanceBot implements Bot {
         this.view = new SeatView(self.characterId());
         this.judge = new Judge(self, view);
         this.policy = Policy.of(stance);
-        this.lines = new Lines(view, new Random(seed));
+        this.lines = new Lines(view, new Random(mix(seed, self.characterId())));
+    }
+
+    /**
+     * Spreads nearby seeds (runs 1, 2, 3...) apart, and gives each character of a run its own
+     * stream: java.util.Random's first draws from close seeds are close.
+     */
+    private static long mix(long seed, String characterId) {
+        long z = seed * 0x9E3779B97F4A7C15L + characterId.hashCode();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     @Override
@@ -100,16 +114,23 @@ final class StanceBot implements Bot {
                     learn(awaiting, message.getError().getCode());
                 } else {
                     errorsInARow = 0;
+                    if (awaiting == opening) {
+                        done.add("opening");
+                    }
                 }
                 awaiting = null;
                 fresh = true;
             }
             return;
         }
+        boolean wasPaused = view.paused();
         if (view.apply(message)) {
             fresh = true;
             if (view.phase() != phase) {
                 newPhase();
+                clockChanges++;
+            } else if (view.paused() != wasPaused) {
+                clockChanges++;
             }
         }
     }
@@ -127,20 +148,17 @@ final class StanceBot implements Bot {
     /** A refused command is not sent again, and the rest of its plan is dropped. */
     private void learn(Planned p, ErrorCode code) {
         Refusal before = refused.get(p.command());
-        refused.put(p.command(), new Refusal(code, phaseKey(), before == null ? 1 : before.times() + 1));
+        refused.put(p.command(), new Refusal(code, clockChanges, before == null ? 1 : before.times() + 1));
+        sentThisPhase.remove(p.command()); // whether it may go again is the refusal's to say
         queue.removeIf(q -> q.plan() == p.plan());
         if (++errorsInARow >= ERRORS_IN_A_ROW) {
             quietSince = view.version();
         }
     }
 
-    private String phaseKey() {
-        return view.phase() + (view.paused() ? "/paused" : "");
-    }
-
     private boolean blocked(ClientMessage command) {
         Refusal r = refused.get(command);
-        return r != null && (!TRANSIENT.contains(r.code()) || r.times() > 1 || r.phaseKey().equals(phaseKey()));
+        return r != null && (!TRANSIENT.contains(r.code()) || r.times() > 1 || r.clockChanges() == clockChanges);
     }
 
     @Override
@@ -199,12 +217,12 @@ final class StanceBot implements Bot {
     // ------------------------------------------------------------------ negotiation
 
     private Optional<Planned> negotiate() {
-        if (done.add("opening")) {
-            Planned opening = new Planned(Commands.say(lines.opening(stance)), "Opens in character as a " + stance.word()
+        if (opening == null) {
+            opening = new Planned(Commands.say(lines.opening(stance)), "Opens in character as a " + stance.word()
                     + ", stating its mandate.", ++plans);
-            if (allowed(opening.command())) {
-                return Optional.of(opening);
-            }
+        }
+        if (!done.contains("opening") && allowed(opening.command())) {
+            return Optional.of(opening);
         }
         while (!queue.isEmpty()) {
             Planned p = queue.removeFirst();

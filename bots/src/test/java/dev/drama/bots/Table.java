@@ -159,7 +159,7 @@ final class Table {
 
     // ------------------------------------------------------------------ the messages a seat receives
 
-    private interface Filler {
+    interface Filler {
         void fill(ServerMessage.Builder b);
     }
 
