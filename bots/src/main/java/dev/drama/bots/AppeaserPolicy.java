@@ -24,12 +24,12 @@ final class AppeaserPolicy extends Policy {
     @Override
     Optional<Step> onDilemma(Dilemma d, Judge j) {
         Optional<dev.drama.proto.WayOut> way = switch (d.getKind()) {
-            case PERSUASION -> first(d, CONCEDE);
-            case REJECTION -> first(d, ACCEPT, CONCEDE);
-            case THREAT -> first(d, DROP_THREAT);
-            case POSITIONING -> first(d, MOVE_POSITION);
-            case COOPERATION -> first(d, CHANGE_POSITION);
-            case TRUST -> first(d, WITHDRAW_DOUBT, CONCEDE);
+            case PERSUASION -> first(d, j, CONCEDE);
+            case REJECTION -> first(d, j, ACCEPT, CONCEDE);
+            case THREAT -> first(d, j, DROP_THREAT);
+            case POSITIONING -> first(d, j, MOVE_POSITION);
+            case COOPERATION -> first(d, j, CHANGE_POSITION);
+            case TRUST -> first(d, j, WITHDRAW_DOUBT, CONCEDE);
             default -> Optional.empty();
         };
         return way.flatMap(w -> take(w, d, j, "it would rather give way than keep the conflict"));
@@ -37,11 +37,11 @@ final class AppeaserPolicy extends Policy {
 
     @Override
     Answer answer(Offer offer, Judge j) {
-        String from = j.view().nameOf(offer.getFromCharacterId());
+        String from = j.view().possessive(offer.getFromCharacterId());
         if (!conflicts(ifAccepted(offer), j).isEmpty()) {
-            return new Reject("Rejects " + from + "'s offer " + offer.getOfferId() + ": it would break an agreement it made.");
+            return new Reject("Rejects " + from + " offer " + offer.getOfferId() + ": it would break an agreement it made.");
         }
-        return new Accept("Accepts " + from + "'s offer " + offer.getOfferId() + " to keep the peace.");
+        return new Accept("Accepts " + from + " offer " + offer.getOfferId() + " to keep the peace.");
     }
 
     @Override

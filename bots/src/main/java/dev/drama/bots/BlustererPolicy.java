@@ -27,7 +27,7 @@ final class BlustererPolicy extends Policy {
         }
         WayOutKind wanted = d.getKind() == DilemmaKind.PERSUASION ? WayOutKind.THREATEN : WayOutKind.HARDEN;
         Map<String, Boolean> threat = new LinkedHashMap<>();
-        moves(d).stream().filter(w -> kind(w) == wanted && w.getIntentionsCount() > 0).findFirst()
+        moves(d, j).stream().filter(w -> kind(w) == wanted && w.getIntentionsCount() > 0).findFirst()
                 .ifPresent(w -> threat.putAll(Commands.values(w.getIntentionsList())));
         // Beyond what it would carry out: add a bluff unless the threat is already one.
         if (j.wouldCarryOut(threat)) {
@@ -83,9 +83,9 @@ final class BlustererPolicy extends Policy {
     Answer answer(Offer offer, Judge j) {
         if (offer.getThreatCount() == 0) {
             boolean better = j.score(ifAccepted(offer)) > j.scoreOfThreatened() && conflicts(ifAccepted(offer), j).isEmpty();
-            String from = j.view().nameOf(offer.getFromCharacterId());
-            return better ? new Accept("Accepts " + from + "'s offer " + offer.getOfferId() + ": it gains by it.")
-                    : new Reject("Rejects " + from + "'s offer " + offer.getOfferId() + ": it gives nothing worth having.");
+            String from = j.view().possessive(offer.getFromCharacterId());
+            return better ? new Accept("Accepts " + from + " offer " + offer.getOfferId() + ": it gains by it.")
+                    : new Reject("Rejects " + from + " offer " + offer.getOfferId() + ": it gives nothing worth having.");
         }
         // A threat is answered with a bigger one.
         String sender = offer.getFromCharacterId();
@@ -98,10 +98,10 @@ final class BlustererPolicy extends Policy {
         Optional<Map<String, Boolean>> bluff = bluff(j, sender, java.util.Set.of());
         if (!ask.isEmpty() && bluff.isPresent()) {
             return new Counter(new Commands.Terms(List.of(sender), ask, Map.of(), bluff.get()),
-                    "Answers " + j.view().nameOf(sender) + "'s threat in offer " + offer.getOfferId()
+                    "Answers " + j.view().possessive(sender) + " threat in offer " + offer.getOfferId()
                             + " with a bigger threat it would not carry out.");
         }
-        return new Reject("Rejects " + j.view().nameOf(sender) + "'s offer " + offer.getOfferId() + ": it will not be threatened.");
+        return new Reject("Rejects " + j.view().possessive(sender) + " offer " + offer.getOfferId() + ": it will not be threatened.");
     }
 
     @Override

@@ -22,10 +22,10 @@ final class DefectorPolicy extends Policy {
     @Override
     Optional<Step> onDilemma(Dilemma d, Judge j) {
         return switch (d.getKind()) {
-            case PERSUASION -> first(d, PROMISE).flatMap(w -> take(w, d, j, "a promise costs it nothing until it has to keep it"))
-                    .or(() -> serving(d, j));
+            case PERSUASION -> first(d, j, PROMISE).flatMap(w -> take(w, d, j, "a promise costs it nothing until it has to keep it"))
+                    .or(() -> realist(d, j));
             case COOPERATION, TRUST -> Optional.empty();
-            default -> serving(d, j);
+            default -> realist(d, j);
         };
     }
 
@@ -35,7 +35,7 @@ final class DefectorPolicy extends Policy {
         Map<String, Boolean> theirs = new LinkedHashMap<>(ifAccepted(offer));
         theirs.keySet().removeIf(id -> j.view().ownerOf(id).equals(j.me()));
         if (j.score(theirs) > j.scoreOfThreatened()) {
-            return new Accept("Accepts " + j.view().nameOf(offer.getFromCharacterId()) + "'s offer " + offer.getOfferId()
+            return new Accept("Accepts " + j.view().possessive(offer.getFromCharacterId()) + " offer " + offer.getOfferId()
                     + ": it gains by the others' part and can still decide its own at the moment of truth.");
         }
         return judge(offer, j);

@@ -1,9 +1,7 @@
 package dev.drama.bots;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 /**
  * The short things a bot says, from templates filled with the pack's option labels and its
@@ -37,9 +35,9 @@ final class Lines {
 
     /** The note an offer carries, in the stance's voice. */
     String offerNote(Stance stance, Commands.Terms t) {
-        String ask = t.ask().isEmpty() ? "" : describe(t.ask());
-        String deal = t.promise().isEmpty() ? "" : describe(t.promise());
-        String threat = t.threat().isEmpty() ? "" : describe(t.threat());
+        String ask = t.ask().isEmpty() ? "" : view.describe(t.ask());
+        String deal = t.promise().isEmpty() ? "" : view.describe(t.promise());
+        String threat = t.threat().isEmpty() ? "" : view.describe(t.threat());
         StringBuilder b = new StringBuilder();
         if (!ask.isEmpty()) {
             b.append(stance == Stance.BLUSTERER ? "You will give us " : pick("We need ", "We ask for ")).append(ask).append('.');
@@ -56,7 +54,7 @@ final class Lines {
     }
 
     String doubt(Map<String, Boolean> promise) {
-        return cap(pick("We'll believe ", "Words are cheap: we'll believe ") + describe(promise)
+        return cap(pick("We'll believe ", "Words are cheap: we'll believe ") + view.describe(promise)
                 + " when you state it as your intention.");
     }
 
@@ -69,17 +67,11 @@ final class Lines {
     }
 
     String bluster(Map<String, Boolean> intentions) {
-        return cap(pick("Make no mistake: ", "Don't doubt us: ") + describe(intentions) + ".");
+        return cap(pick("Make no mistake: ", "Don't doubt us: ") + view.describe(intentions) + ".");
     }
 
     String giveWay(String to) {
         return cap(pick("All right, ", "Fine, ") + view.nameOf(to) + pick(", have it your way.", ", we won't stand in your way."));
-    }
-
-    /** "Label: yes and Other: no". */
-    String describe(Map<String, Boolean> values) {
-        return values.entrySet().stream().map(e -> view.label(e.getKey()) + ": " + (e.getValue() ? "yes" : "no"))
-                .collect(Collectors.joining(" and "));
     }
 
     private String mandate() {
@@ -101,5 +93,4 @@ final class Lines {
         String t = text.replaceAll("\\p{Cntrl}", " ");
         return t.length() <= MAX_CHARS ? t : t.substring(0, MAX_CHARS - 3) + "...";
     }
-
 }

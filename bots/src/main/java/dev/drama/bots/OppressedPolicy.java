@@ -26,8 +26,8 @@ final class OppressedPolicy extends Policy {
     Optional<Step> onDilemma(Dilemma d, Judge j) {
         return switch (d.getKind()) {
             case PERSUASION -> serving(d, j, PROMISE);
-            case REJECTION -> first(d, ACCEPT, CONCEDE).flatMap(w -> take(w, d, j, "it gives way rather than face the threat"));
-            case THREAT -> first(d, DROP_THREAT).flatMap(w -> take(w, d, j, "it does not want to be seen to threaten"));
+            case REJECTION -> first(d, j, ACCEPT, CONCEDE).flatMap(w -> take(w, d, j, "it gives way rather than face the threat"));
+            case THREAT -> first(d, j, DROP_THREAT).flatMap(w -> take(w, d, j, "it does not want to be seen to threaten"));
             case POSITIONING -> serving(d, j, MOVE_POSITION);
             default -> Optional.empty();
         };
@@ -36,12 +36,12 @@ final class OppressedPolicy extends Policy {
     @Override
     Answer answer(Offer offer, Judge j) {
         if (offer.getThreatCount() > 0) {
-            return new Accept("Gives way to " + j.view().nameOf(offer.getFromCharacterId()) + "'s threat in offer "
+            return new Accept("Gives way to " + j.view().possessive(offer.getFromCharacterId()) + " threat in offer "
                     + offer.getOfferId() + ".");
         }
         Answer a = judge(offer, j);
         // It does not haggle: what it would counter, it refuses.
-        return a instanceof Counter ? new Reject("Rejects " + j.view().nameOf(offer.getFromCharacterId()) + "'s offer "
+        return a instanceof Counter ? new Reject("Rejects " + j.view().possessive(offer.getFromCharacterId()) + " offer "
                 + offer.getOfferId() + ": it cannot afford it.") : a;
     }
 

@@ -98,18 +98,35 @@ abstract class Policy {
         }
     }
 
-    /** The ways out that are moves on the board and keep its agreements, best first as the engine gave them. */
-    static List<WayOut> moves(Dilemma d) {
+    /**
+     * The ways out that are moves on the board, keep its agreements and undo none of its own
+     * moves this phase (a character that promised does not take it back at the next dilemma),
+     * best first as the engine gave them.
+     */
+    static List<WayOut> moves(Dilemma d, Judge j) {
         return d.getWaysOutList().stream()
-                .filter(w -> !w.getBreaksAgreement())
+                .filter(w -> !w.getBreaksAgreement() && !undoes(w, j.view()))
                 .filter(w -> w.getIntentionsCount() + w.getPositionCount() + w.getReleaseCount() > 0
                         || !w.getWithdrawDoubtAbout().isEmpty())
                 .toList();
     }
 
-    static Optional<WayOut> first(Dilemma d, WayOutKind... kinds) {
+    private static boolean undoes(WayOut w, SeatView view) {
+        Map<String, Boolean> position = view.ownPositionMoves();
+        Map<String, Boolean> intentions = view.ownIntentionMoves();
+        return Commands.values(w.getPositionList()).entrySet().stream().anyMatch(e -> differs(position, e))
+                || w.getReleaseList().stream().anyMatch(position::containsKey)
+                || Commands.values(w.getIntentionsList()).entrySet().stream().anyMatch(e -> differs(intentions, e));
+    }
+
+    private static boolean differs(Map<String, Boolean> made, Map.Entry<String, Boolean> e) {
+        return made.containsKey(e.getKey()) && !made.get(e.getKey()).equals(e.getValue());
+    }
+
+    static Optional<WayOut> first(Dilemma d, Judge j, WayOutKind... kinds) {
         for (WayOutKind k : kinds) {
-            Optional<WayOut> w = moves(d).stream().filter(x -> kind(x) == k).findFirst();
+            Optional<WayOut> w = moves(d, j).stream()
+                    .filter(x -> kind(x) == k && !commandsOf(x, j.view()).isEmpty()).findFirst();
             if (w.isPresent()) {
                 return w;
             }
@@ -153,22 +170,26 @@ abstract class Policy {
         if (commands.isEmpty()) {
             return Optional.empty();
         }
-        String reason = verb(w, j) + " that resolves " + dilemma(d, j) + ": " + motive + ".";
+        String reason = verb(w, d, j) + ", which resolves " + dilemma(d, j) + ": " + motive + ".";
         return Optional.of(new Step(commands, reason, followUp(d, w, j)));
     }
 
-    private static String verb(WayOut w, Judge j) {
+    /** What the move does, in words: "Promises Fund youth outreach: yes". */
+    private static String verb(WayOut w, Dilemma d, Judge j) {
+        SeatView v = j.view();
+        String intentions = v.describe(Commands.values(w.getIntentionsList()));
+        String position = v.describe(Commands.values(w.getPositionList()));
+        String released = String.join(" and ", w.getReleaseList().stream().map(v::label).toList());
         return switch (kind(w)) {
-            case THREATEN, HARDEN -> "Makes the threat";
-            case CARRY_OUT -> "States intentions it would really carry out";
-            case DROP_THREAT -> "Drops the threat";
-            case PROMISE -> "Makes the promise";
-            case CONCEDE -> "Concedes";
-            case ACCEPT -> "Accepts the other's position";
-            case ASK_THIRD -> "Asks a third party";
-            case WITHDRAW_DOUBT -> "Withdraws its doubt";
-            case MOVE_POSITION, CHANGE_POSITION -> "Changes its position";
-            default -> "Moves";
+            case THREATEN, HARDEN -> "Threatens " + intentions;
+            case CARRY_OUT -> "States intentions it would carry out, " + intentions;
+            case DROP_THREAT -> "Drops its threat";
+            case PROMISE -> "Promises " + position;
+            case CONCEDE -> released.isEmpty() ? "Concedes " + position : "Gives up its demand on " + released;
+            case ACCEPT -> "Accepts " + v.possessive(d.getTowardsId()) + " position";
+            case ASK_THIRD -> "Asks a third party for " + position;
+            case WITHDRAW_DOUBT -> "Withdraws its doubt about " + v.nameOf(w.getWithdrawDoubtAbout());
+            default -> "Moves its position" + (position.isEmpty() ? "" : " to " + position);
         };
     }
 
@@ -214,19 +235,42 @@ abstract class Policy {
     }
 
     /**
-     * The realist's way out: the move that leaves it best off, among those no worse for it than
-     * the threatened future, whose threats it would carry out; ties go to the engine's order.
+     * The realist's habits: persuade with threats or promises (or give up a demand that gains
+     * nothing), harden or accept when it cannot refuse, make its threats credible, move to a
+     * better position, secure trust with promises; it lives with the temptation to defect.
+     */
+    Optional<Step> realist(Dilemma d, Judge j) {
+        return switch (d.getKind()) {
+            case PERSUASION -> serving(d, j, WayOutKind.THREATEN, WayOutKind.PROMISE, WayOutKind.ASK_THIRD, WayOutKind.CONCEDE);
+            case REJECTION -> serving(d, j, WayOutKind.HARDEN, WayOutKind.ACCEPT, WayOutKind.CONCEDE);
+            case THREAT -> serving(d, j, WayOutKind.CARRY_OUT, WayOutKind.DROP_THREAT);
+            case POSITIONING -> serving(d, j, WayOutKind.MOVE_POSITION);
+            case TRUST -> serving(d, j, WayOutKind.PROMISE, WayOutKind.WITHDRAW_DOUBT);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The move of the given kinds that leaves it best off, among those no worse for it than the
+     * threatened future (a concession: better), whose threats it would carry out; ties go to the
+     * engine's order.
      */
     Optional<Step> serving(Dilemma d, Judge j, WayOutKind... allowed) {
         List<WayOutKind> kinds = List.of(allowed);
         int nobodyMoves = j.scoreOfThreatened();
-        return moves(d).stream()
-                .filter(w -> kinds.isEmpty() || kinds.contains(kind(w)))
-                .filter(w -> j.scoreAfter(w) >= nobodyMoves)
+        return moves(d, j).stream()
+                .filter(w -> kinds.contains(kind(w)))
+                .filter(w -> kind(w) == WayOutKind.CONCEDE ? j.scoreAfter(w) > nobodyMoves : j.scoreAfter(w) >= nobodyMoves)
                 .filter(w -> j.wouldCarryOut(intentionsAfter(w, j)))
                 .filter(w -> !commandsOf(w, j.view()).isEmpty())
                 .max(Comparator.comparingInt(j::scoreAfter).thenComparing(w -> -d.getWaysOutList().indexOf(w)))
-                .flatMap(w -> take(w, d, j, "it serves its preferences and its threats are ones it would carry out"));
+                .flatMap(w -> take(w, d, j, threatens(w)
+                        ? "it serves its preferences, and it would carry the threat out" : "it serves its preferences"));
+    }
+
+    private static boolean threatens(WayOut w) {
+        WayOutKind k = kind(w);
+        return k == WayOutKind.THREATEN || k == WayOutKind.HARDEN || k == WayOutKind.CARRY_OUT;
     }
 
     private static Map<String, Boolean> intentionsAfter(WayOut w, Judge j) {
@@ -262,21 +306,21 @@ abstract class Policy {
      * with what it could live with, else reject.
      */
     Answer judge(Offer o, Judge j) {
-        String from = j.view().nameOf(o.getFromCharacterId());
+        String from = j.view().possessive(o.getFromCharacterId());
         if (!conflicts(ifAccepted(o), j).isEmpty()) {
-            return new Reject("Rejects " + from + "'s offer " + o.getOfferId() + ": it would break an agreement it made.");
+            return new Reject("Rejects " + from + " offer " + o.getOfferId() + ": it would break an agreement it made.");
         }
         int accepted = j.score(ifAccepted(o));
         int refused = j.score(Commands.values(o.getThreatList()));
         int nobodyMoves = j.scoreOfThreatened();
         // Equal to nobody moving, it still signs when refusing is worse or the deal is all its position asks.
         if (accepted > nobodyMoves || (accepted == nobodyMoves && (refused < nobodyMoves || accepted >= j.scoreOfOwnPosition()))) {
-            return new Accept("Accepts " + from + "'s offer " + o.getOfferId()
+            return new Accept("Accepts " + from + " offer " + o.getOfferId()
                     + ": it leaves it better off than refusing would.");
         }
-        return counter(o, j).<Answer>map(t -> new Counter(t, "Counters " + from + "'s offer " + o.getOfferId()
+        return counter(o, j).<Answer>map(t -> new Counter(t, "Counters " + from + " offer " + o.getOfferId()
                         + " with terms it prefers to the threatened future."))
-                .orElseGet(() -> new Reject("Rejects " + from + "'s offer " + o.getOfferId()
+                .orElseGet(() -> new Reject("Rejects " + from + " offer " + o.getOfferId()
                         + ": accepting would leave it worse off than the threatened future."));
     }
 

@@ -12,7 +12,7 @@ final class RealistPolicy extends Policy {
 
     @Override
     Optional<Step> onDilemma(Dilemma d, Judge j) {
-        return serving(d, j);
+        return realist(d, j);
     }
 
     @Override

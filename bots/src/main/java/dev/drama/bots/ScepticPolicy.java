@@ -3,6 +3,7 @@ package dev.drama.bots;
 import dev.drama.proto.Dilemma;
 import dev.drama.proto.DilemmaKind;
 import dev.drama.proto.Offer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +21,11 @@ final class ScepticPolicy extends Policy {
     @Override
     Optional<Step> onDilemma(Dilemma d, Judge j) {
         if (d.getKind() != DilemmaKind.TRUST) {
-            return serving(d, j);
+            return realist(d, j);
         }
         String other = d.getTowardsId();
-        Map<String, Boolean> asked = asksOf(other, j);
         boolean doubting = j.view().doubts(j.me()).contains(other);
-        boolean guaranteed = statesAll(other, asked, j);
+        boolean guaranteed = guaranteed(other, j);
         String name = j.view().nameOf(other);
         if (!doubting && !guaranteed) {
             return Optional.of(new Step(List.of(Commands.doubt(other, true)),
@@ -34,41 +34,46 @@ final class ScepticPolicy extends Policy {
         }
         if (doubting && guaranteed) {
             return Optional.of(new Step(List.of(Commands.doubt(other, false)),
-                    "Withdraws its doubt about " + name + " to resolve " + dilemma(d, j)
+                    "Withdraws its doubt about " + name + ", which resolves " + dilemma(d, j)
                             + ": " + name + " has stated its part as its intention.", Optional.empty()));
         }
         return Optional.empty();
     }
 
-    /** What its position asks of another character's options. */
-    private static Map<String, Boolean> asksOf(String other, Judge j) {
-        Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+    /**
+     * Whether the character's stated intentions already carry out its part: what this
+     * character's position asks of it, and what it promised this character in pending offers.
+     */
+    private static boolean guaranteed(String other, Judge j) {
+        Map<String, Boolean> part = new LinkedHashMap<>();
         j.view().position(j.me()).forEach((id, v) -> {
             if (j.view().ownerOf(id).equals(other)) {
-                out.put(id, v);
+                part.put(id, v);
             }
         });
-        return out;
-    }
-
-    /** Whether the character's stated intentions already carry out these values on its options. */
-    private static boolean statesAll(String character, Map<String, Boolean> values, Judge j) {
-        Map<String, Boolean> stated = j.view().intentions(character);
-        return values.entrySet().stream().allMatch(e -> e.getValue().equals(stated.get(e.getKey())));
+        for (Offer o : j.view().offersAwaitingMe()) {
+            if (o.getFromCharacterId().equals(other)) {
+                part.putAll(Commands.values(o.getPromiseList()));
+            }
+        }
+        Map<String, Boolean> stated = j.view().intentions(other);
+        return part.entrySet().stream().allMatch(e -> e.getValue().equals(stated.get(e.getKey())));
     }
 
     @Override
     Answer answer(Offer offer, Judge j) {
         String sender = offer.getFromCharacterId();
-        Map<String, Boolean> promise = Commands.values(offer.getPromiseList());
-        boolean doubting = j.view().doubts(j.me()).contains(sender);
-        String name = j.view().nameOf(sender);
-        if (!promise.isEmpty() && !statesAll(sender, promise, j)) {
-            return doubting ? new Wait() : new Doubt(true, "Doubts " + name + "'s promise in offer " + offer.getOfferId()
-                    + ": " + name + " has not stated it as an intention.");
+        if (offer.getPromiseCount() == 0) {
+            return judge(offer, j);
         }
-        if (!promise.isEmpty() && doubting) {
-            return new Doubt(false, "Withdraws its doubt about " + name + ": the promise of offer "
+        boolean doubting = j.view().doubts(j.me()).contains(sender);
+        boolean guaranteed = guaranteed(sender, j);
+        if (!guaranteed) {
+            return doubting ? new Wait() : new Doubt(true, "Doubts " + j.view().possessive(sender) + " promise in offer "
+                    + offer.getOfferId() + ": " + j.view().nameOf(sender) + " has not stated it as an intention.");
+        }
+        if (doubting) {
+            return new Doubt(false, "Withdraws its doubt about " + j.view().nameOf(sender) + ": the promise of offer "
                     + offer.getOfferId() + " is now its stated intention.");
         }
         return judge(offer, j);

@@ -48,6 +48,9 @@ final class SeatView {
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Deque<Talk> talk = new ArrayDeque<>();
     private Map<String, Boolean> committed = Map.of();
+    /** The values its own moves set this phase, on its position and on its intentions: not to be undone lightly. */
+    private final Map<String, Boolean> ownPositionMoves = new LinkedHashMap<>();
+    private final Map<String, Boolean> ownIntentionMoves = new LinkedHashMap<>();
     private boolean outcomeRevealed;
     /** Counts changes that could matter to a decision. */
     private long version;
@@ -83,6 +86,10 @@ final class SeatView {
 
     private boolean session(dev.drama.proto.SessionState s) {
         boolean changed = s.getPhase() != phase || s.getPaused() != paused;
+        if (s.getPhase() != phase) {
+            ownPositionMoves.clear();
+            ownIntentionMoves.clear();
+        }
         phase = s.getPhase();
         paused = s.getPaused();
         return changed;
@@ -99,6 +106,14 @@ final class SeatView {
 
     /** A whole board, as GetBoard answers and as the server sends it after each move. */
     boolean board(BoardView b) {
+        if (b.getChangedBy().equals(self)) {
+            for (CharacterStance s : b.getStancesList()) {
+                if (s.getCharacterId().equals(self)) {
+                    remember(ownPositionMoves, position(self), Commands.values(s.getPositionList()));
+                    remember(ownIntentionMoves, intentions(self), Commands.values(s.getIntentionsList()));
+                }
+            }
+        }
         characterNames.clear();
         for (CharacterView c : b.getCharactersList()) {
             characterNames.put(c.getId(), c.getName().isBlank() ? c.getId() : c.getName());
@@ -119,6 +134,16 @@ final class SeatView {
         crisisPoint = b.getCrisisPoint();
         commitmentPoint = b.getCommitmentPoint();
         return true;
+    }
+
+    /** What its own move changed: values set, and options left open (remembered as absent from {@code after}). */
+    private static void remember(Map<String, Boolean> moves, Map<String, Boolean> before, Map<String, Boolean> after) {
+        after.forEach((id, v) -> {
+            if (!v.equals(before.get(id))) {
+                moves.put(id, v);
+            }
+        });
+        before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(moves::remove);
     }
 
     private boolean dilemma(DilemmaEvent e) {
@@ -281,6 +306,28 @@ final class SeatView {
     /** Public talk and private talk to it, oldest first (the last few only). */
     List<Talk> talk() {
         return new ArrayList<>(talk);
+    }
+
+    /** Values its own moves fixed on its position this phase. */
+    Map<String, Boolean> ownPositionMoves() {
+        return ownPositionMoves;
+    }
+
+    /** Values its own moves stated as intentions this phase. */
+    Map<String, Boolean> ownIntentionMoves() {
+        return ownIntentionMoves;
+    }
+
+    /** "Label: yes and Other: no", for lines and reasons. */
+    String describe(Map<String, Boolean> values) {
+        return values.entrySet().stream().map(e -> label(e.getKey()) + ": " + (e.getValue() ? "yes" : "no"))
+                .collect(java.util.stream.Collectors.joining(" and "));
+    }
+
+    /** "Karen Whitlow's", "Residents'". */
+    String possessive(String characterId) {
+        String n = nameOf(characterId);
+        return n + (n.endsWith("s") ? "'" : "'s");
     }
 
     Map<String, Boolean> committed() {

@@ -54,6 +54,10 @@ final class StanceBot implements Bot {
     /** Phase changes, pauses and resumes so far: a refusal for the phase or the pause may not hold after one. */
     private int clockChanges;
     private final Set<ClientMessage> sentThisPhase = new HashSet<>();
+    /** The terms of its offers this phase (without their notes): the same deal is not offered twice. */
+    private final Set<ClientMessage> offeredThisPhase = new HashSet<>();
+    /** Offers it accepted, rejected or countered: each is answered once. */
+    private final Set<String> answered = new HashSet<>();
     private final Set<String> done = new HashSet<>();
     private final Map<String, Integer> triesThisPhase = new HashMap<>();
     private int linesThisPhase;
@@ -138,6 +142,7 @@ final class StanceBot implements Bot {
     private void newPhase() {
         phase = view.phase();
         sentThisPhase.clear();
+        offeredThisPhase.clear();
         triesThisPhase.clear();
         queue.clear();
         linesThisPhase = 0;
@@ -190,6 +195,7 @@ final class StanceBot implements Bot {
             linesThisPhase++;
         } else if (c.hasMakeOffer()) {
             offersThisPhase++;
+            offeredThisPhase.add(terms(c));
         } else if (c.hasSetPosition() || c.hasStateIntentions() || c.hasDeclareDoubt()) {
             boardMovesThisPhase++;
         }
@@ -206,7 +212,7 @@ final class StanceBot implements Bot {
             return linesThisPhase < LINES_PER_PHASE;
         }
         if (c.hasMakeOffer()) {
-            return offersThisPhase < OFFERS_PER_PHASE;
+            return offersThisPhase < OFFERS_PER_PHASE && !offeredThisPhase.contains(terms(c));
         }
         if (c.hasSetPosition() || c.hasStateIntentions() || c.hasDeclareDoubt()) {
             return boardMovesThisPhase < BOARD_MOVES_PER_PHASE;
@@ -214,12 +220,18 @@ final class StanceBot implements Bot {
         return true;
     }
 
+    private static ClientMessage terms(ClientMessage offer) {
+        ClientMessage.Builder b = offer.toBuilder();
+        b.getMakeOfferBuilder().clearNote().clearCountersOfferId();
+        return b.build();
+    }
+
     // ------------------------------------------------------------------ negotiation
 
     private Optional<Planned> negotiate() {
         if (opening == null) {
-            opening = new Planned(Commands.say(lines.opening(stance)), "Opens in character as a " + stance.word()
-                    + ", stating its mandate.", ++plans);
+            opening = new Planned(Commands.say(lines.opening(stance)), "Opens in character (" + stance.word()
+                    + "), stating its mandate.", ++plans);
         }
         if (!done.contains("opening") && allowed(opening.command())) {
             return Optional.of(opening);
@@ -231,6 +243,9 @@ final class StanceBot implements Bot {
             }
         }
         for (Offer o : view.offersAwaitingMe()) {
+            if (answered.contains(o.getOfferId())) {
+                continue;
+            }
             Optional<Planned> answer = answer(o);
             if (answer.isPresent()) {
                 return answer;
@@ -272,6 +287,9 @@ final class StanceBot implements Bot {
         if (!allowed(first.command())) {
             return Optional.empty();
         }
+        if (!(a instanceof Policy.Doubt)) {
+            answered.add(o.getOfferId());
+        }
         queue.addAll(then);
         return Optional.of(first);
     }
@@ -286,7 +304,7 @@ final class StanceBot implements Bot {
             if (done.add("remark:" + key)) {
                 return policy.remark(d, judge, lines)
                         .map(line -> new Planned(Commands.say(line), "Keeps " + Policy.dilemma(d, judge)
-                                + " and says so in public, as a " + stance.word() + " does.", ++plans))
+                                + " and insists on its threat in public.", ++plans))
                         .filter(p -> allowed(p.command()));
             }
             return Optional.empty();

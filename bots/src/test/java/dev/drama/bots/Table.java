@@ -83,10 +83,14 @@ final class Table {
 
     /** Another character's move, or an inject: the new board, and the seat's dilemmas that arose or resolved. */
     void change(Board next) {
+        change(next, "");
+    }
+
+    private void change(Board next, String changedBy) {
         Analysis before = analysis;
         board = next;
         analysis = DilemmaEngine.analyse(next);
-        bot.observe(message(b -> b.setBoard(view(board, analysis))));
+        bot.observe(message(b -> b.setBoard(view(board, analysis).toBuilder().setChangedBy(changedBy))));
         AnalysisDiff diff = AnalysisDiff.between(before, analysis);
         diff.resolved().stream().filter(d -> d.holder().equals(seat)).forEach(d -> bot.observe(dilemma(d, DilemmaEvent.Change.RESOLVED)));
         diff.arose().stream().filter(d -> d.holder().equals(seat)).forEach(d -> bot.observe(dilemma(d, DilemmaEvent.Change.AROSE)));
@@ -128,13 +132,13 @@ final class Table {
                 p = s.getChoice() == dev.drama.proto.Choice.OPEN ? p.without(s.getOptionId())
                         : p.with(s.getOptionId(), s.getChoice() == dev.drama.proto.Choice.YES);
             }
-            change(board.withPosition(seat, p));
+            change(board.withPosition(seat, p), seat);
         } else if (c.hasStateIntentions()) {
             Map<String, Boolean> merged = new LinkedHashMap<>(board.intentions(seat).values());
             merged.putAll(Commands.values(c.getStateIntentions().getSettingsList()));
-            change(board.withIntentions(seat, Future.of(merged)));
+            change(board.withIntentions(seat, Future.of(merged)), seat);
         } else if (c.hasDeclareDoubt()) {
-            change(board.withDoubt(seat, c.getDeclareDoubt().getAboutCharacterId(), c.getDeclareDoubt().getDoubt()));
+            change(board.withDoubt(seat, c.getDeclareDoubt().getAboutCharacterId(), c.getDeclareDoubt().getDoubt()), seat);
         } else if (c.hasRespondToOffer()) {
             Offer o = offers.get(c.getRespondToOffer().getOfferId());
             boolean accept = c.getRespondToOffer().getResponse() == dev.drama.proto.RespondToOffer.Response.ACCEPT;
@@ -144,10 +148,14 @@ final class Table {
             if (accept) {
                 List<String> parties = new ArrayList<>(o.getToCharacterIdsList());
                 parties.add(o.getFromCharacterId());
-                change(board.withAgreement(new Agreement(parties, SeatView.agreed(o))));
+                change(board.withAgreement(new Agreement(parties, SeatView.agreed(o))), seat);
             }
         } else if (c.hasMakeOffer()) {
             var m = c.getMakeOffer();
+            Offer countered = offers.get(m.getCountersOfferId());
+            if (countered != null) {
+                offer(countered.toBuilder().setStatus(Offer.Status.COUNTERED).build());
+            }
             offer(Offer.newBuilder().setOfferId("b" + (offers.size() + 1)).setFromCharacterId(seat)
                     .addAllToCharacterIds(m.getToCharacterIdsList()).addAllAsk(m.getAskList()).addAllPromise(m.getPromiseList())
                     .addAllThreat(m.getThreatList()).setNote(m.getNote()).setStatus(Offer.Status.PENDING).build());
