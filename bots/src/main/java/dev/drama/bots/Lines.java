@@ -70,8 +70,20 @@ final class Lines {
         return cap(pick("Make no mistake: ", "Don't doubt us: ") + view.describe(intentions) + ".");
     }
 
-    String giveWay(String to) {
-        return cap(pick("All right, ", "Fine, ") + view.nameOf(to) + pick(", have it your way.", ", we won't stand in your way."));
+    /** An answer to private words: what it needs from the speaker, in the stance's voice. */
+    String reply(Stance stance, Map<String, Boolean> needs) {
+        if (needs.isEmpty()) {
+            return cap(pick("We hear you.", "Noted, thank you."));
+        }
+        String what = view.describe(needs);
+        return cap(switch (stance) {
+            case REALIST -> "What we need from you is " + what + ".";
+            case BLUSTERER -> "Our terms haven't changed: " + what + ".";
+            case APPEASER -> "We'll go along with most things; what matters to us is " + what + ".";
+            case SCEPTIC -> "Show us, don't tell us: " + what + ".";
+            case DEFECTOR -> "Of course we can work together. " + what + " would help.";
+            case OPPRESSED -> "We only ask for " + what + ", please.";
+        });
     }
 
     private String mandate() {

@@ -58,6 +58,8 @@ final class StanceBot implements Bot {
     private final Set<ClientMessage> offeredThisPhase = new HashSet<>();
     /** Offers it accepted, rejected or countered: each is answered once. */
     private final Set<String> answered = new HashSet<>();
+    /** Characters whose private words it answered this phase: once each. */
+    private final Set<String> repliedTo = new HashSet<>();
     private final Set<String> done = new HashSet<>();
     private final Map<String, Integer> triesThisPhase = new HashMap<>();
     private int linesThisPhase;
@@ -143,6 +145,7 @@ final class StanceBot implements Bot {
         phase = view.phase();
         sentThisPhase.clear();
         offeredThisPhase.clear();
+        repliedTo.clear();
         triesThisPhase.clear();
         queue.clear();
         linesThisPhase = 0;
@@ -255,6 +258,29 @@ final class StanceBot implements Bot {
             Optional<Planned> move = resolve(d);
             if (move.isPresent()) {
                 return move;
+            }
+        }
+        return reply();
+    }
+
+    /** Answers the latest private words from someone it has not answered this phase, by saying what it needs from them. */
+    private Optional<Planned> reply() {
+        List<dev.drama.proto.Talk> heard = view.talk();
+        for (int i = heard.size() - 1; i >= 0; i--) {
+            String from = heard.get(i).getFromCharacterId();
+            if (heard.get(i).getPrivate() && !from.isEmpty() && !repliedTo.contains(from)) {
+                Map<String, Boolean> needs = new java.util.LinkedHashMap<>();
+                view.position(view.self()).forEach((id, v) -> {
+                    if (view.ownerOf(id).equals(from)) {
+                        needs.put(id, v);
+                    }
+                });
+                Planned p = new Planned(Commands.tell(from, lines.reply(stance, needs)), "Answers "
+                        + view.possessive(from) + " private words by saying what it needs from them.", ++plans);
+                if (allowed(p.command())) {
+                    repliedTo.add(from);
+                    return Optional.of(p);
+                }
             }
         }
         return Optional.empty();

@@ -69,6 +69,20 @@ class PacingTest {
     }
 
     @Test
+    void privateWordsAreAnsweredOncePerSpeakerWithWhatItNeedsFromThem() {
+        Table t = new Table(StancesTest.council(), "A", Stance.REALIST, 1).start(Phase.NEGOTIATION);
+        t.run(50);
+        for (int i = 0; i < 3; i++) {
+            t.bot.observe(Table.message(b -> b.setTalk(dev.drama.proto.Talk.newBuilder().setFromCharacterId("B")
+                    .addToCharacterIds("A").setPrivate(true).setText("Can we talk?"))));
+        }
+        List<BotMove> replies = t.run(50);
+        assertEquals(1, replies.size(), replies.toString());
+        assertEquals("What we need from you is Residents walk out: no.", replies.get(0).command().getTell().getText());
+        assertEquals(List.of("B"), replies.get(0).command().getTell().getToCharacterIdsList());
+    }
+
+    @Test
     void aRefusedCommandIsNeverSentAgainAndRefusalsAfterRefusalsSilenceIt() {
         Table t = new Table(StancesTest.council(), "A", Stance.REALIST, 1).start(Phase.NEGOTIATION);
         t.offer(StancesTest.offer("o1", "B", "A", Table.map("pspo", false), Table.map("walkout", false), Table.map()));
