@@ -32,9 +32,13 @@ final class Judge {
         return self.characterId();
     }
 
-    /** T overlaid with {@code values}. */
+    /** T overlaid with {@code values}; an option T does not cover (not yet on a board sent) at its status quo. */
     Map<String, Boolean> complete(Map<String, Boolean> values) {
-        Map<String, Boolean> out = new LinkedHashMap<>(view.threatened());
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (String id : view.optionIds()) {
+            Boolean t = view.threatened().get(id);
+            out.put(id, t != null ? t : view.option(id).map(OptionView::getStatusQuo).orElse(false));
+        }
         out.putAll(values);
         return out;
     }
@@ -46,9 +50,7 @@ final class Judge {
         List<String> ids = view.hasBoard() ? view.optionIds() : self.optionIds();
         boolean[] array = new boolean[Math.max(ids.size(), self.preference().optionCount())];
         for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            Boolean v = future.get(id);
-            array[i] = v != null ? v : view.option(id).map(OptionView::getStatusQuo).orElse(false);
+            array[i] = future.getOrDefault(ids.get(i), false);
         }
         return self.preference().score(array);
     }
