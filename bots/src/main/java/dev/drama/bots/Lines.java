@@ -30,7 +30,7 @@ final class Lines {
             case DEFECTOR -> pick("Happy to work with everyone here.", "We're open to any sensible deal.");
             case OPPRESSED -> pick("We're not in a strong position here, we know that.", "Nobody usually listens to us, but here goes.");
         };
-        return cap(mandate.isEmpty() ? open : open + " " + mandate);
+        return cap(mandate.isEmpty() ? open : open + " Our mandate: " + mandate);
     }
 
     /** The note an offer carries, in the stance's voice. */

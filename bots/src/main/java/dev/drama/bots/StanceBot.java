@@ -66,6 +66,10 @@ final class StanceBot implements Bot {
     private int offersThisPhase;
     private int boardMovesThisPhase;
     private final List<BotMove> keyMoves = new ArrayList<>();
+    /** Numbers the plans, so that a refusal drops the rest of its plan. */
+    private int plans;
+    /** Its opening line, worded once so that a refused one is the same command if tried again. */
+    private Planned opening;
 
     /** A command waiting its turn, and the plan it belongs to (dropped whole when one part is refused). */
     private record Planned(ClientMessage command, String reason, int plan) {
@@ -73,9 +77,6 @@ final class StanceBot implements Bot {
 
     private record Refusal(ErrorCode code, int clockChanges, int times) {
     }
-
-    private int plans;
-    private Planned opening;
 
     StanceBot(Self self, Stance stance, long seed) {
         this.self = self;

@@ -111,7 +111,8 @@ class StancesTest {
 
         List<BotMove> moves = t.run(20);
 
-        assertTrue(moves.get(0).command().hasSay(), "it opens with a line: " + moves);
+        assertTrue(moves.get(0).command().getSay().getText().endsWith("Our mandate: Can commit its own budget."),
+                "it opens with its mandate: " + moves);
         ClientMessage first = boardMoves(moves).get(0);
         assertEquals(map("fund", true), Commands.values(first.getSetPosition().getSettingsList()));
         assertFalse(has(t, DilemmaKind.PERSUASION, "A"), "the promise resolved it");
