@@ -21,4 +21,12 @@ public interface Bot {
      * something changes. Answers to its own commands (Ack, Error) also arrive via observe.
      */
     Optional<BotMove> nextMove();
+
+    /**
+     * Its moves so far other than talk (board moves, offers and answers, its commitment), each
+     * with the dilemma it was resolving or its stance's motive: for the debrief.
+     */
+    default java.util.List<BotMove> keyMoves() {
+        return java.util.List.of();
+    }
 }
