@@ -16,7 +16,7 @@ import dev.drama.proto.ServerMessage;
 import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
-import dev.drama.server.journal.JournalCodec;
+import dev.drama.server.journal.SessionHistory;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -69,7 +69,8 @@ class StoppedSessionTest {
     void aStoppedSessionRefusesChangesAnswersReadsAndResumesWhenTheDiskDoes() throws Exception {
         Path sessions = dir.resolve("sessions");
         String sessionId;
-        try (Journal journal = new Journal(true, (path, options, attributes) ->
+        Path logDir = dir.resolve("log");
+        try (Journal journal = new Journal(logDir, 1 << 20, true, (path, options, attributes) ->
                 new FullDisk(FileChannel.open(path, options, attributes)))) {
             SessionRegistry registry = registry(sessions, journal);
             Session session = registry.open("tiny");
@@ -119,24 +120,22 @@ class StoppedSessionTest {
             System.out.printf("stopped session: %d writes refused by the full disk while it retried; "
                     + "the held-back move was acknowledged once saved; 4 changes refused with SESSION_STOPPED, "
                     + "3 reads answered%n", triesWhileFull);
-            registry.close();
         }
 
         // A restart finds every acknowledged move, in order, and none of the refused ones.
-        JournalCodec.Contents onDisk = JournalCodec.read(sessions.resolve(sessionId).resolve("journal.bin"));
-        assertThat(onDisk.damage()).isEmpty();
-        assertThat(onDisk.torn()).isFalse();
+        SessionHistory onDisk = SessionHistory.read(sessions, logDir, sessionId);
+        assertThat(onDisk.loss()).isEmpty();
         assertThat(talk(onDisk.records())).containsExactly("before the disk filled", "as the disk filled",
                 "after the disk came back");
         assertThat(onDisk.records()).noneMatch(r -> r.hasParticipantJoined()
                 && List.of("Dan", "Obi").contains(r.getParticipantJoined().getDisplayName()));
-        try (Journal journal = new Journal()) {
+        try (Journal journal = new Journal(logDir, 1 << 20)) {
+            assertThat(journal.recovered().damages()).as("what the failed writes left was cut off").isEmpty();
             SessionRegistry registry = registry(sessions, journal);
             assertThat(registry.recover()).isEqualTo(1);
             Session back = registry.byJoinCode(registry.summaries().get(0).getJoinCode()).orElseThrow();
             assertThat(SessionProbe.records(back)).isEqualTo(onDisk.records());
             assertThat(back.summary().getPhase()).isEqualTo(Phase.NEGOTIATION);
-            registry.close();
         }
     }
 
