@@ -251,6 +251,7 @@ public final class Journal implements AutoCloseable {
      * written beside it, forced, then moved over it, so a crash leaves either the old file or the new.
      */
     public void rewrite(Path path, List<JournalRecord> records) throws IOException {
+        OwnerOnly.directory(path.toAbsolutePath().getParent());
         replace(path, JournalCodec.journal(records), forceToDisk);
     }
 
