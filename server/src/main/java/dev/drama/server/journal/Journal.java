@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,8 @@ public final class Journal implements AutoCloseable {
     });
     /** How many records in each segment are still needed (not yet in their session's file). */
     private final Map<Long, Integer> live = new HashMap<>();
+    /** Segments found at start: none is deleted before recovery has told which of their records are needed. */
+    private final Set<Long> untilRecovered = new HashSet<>();
     private LogRecovery.Found found;
 
     /** The journal in this folder, with fsync and segments of the configured size. */
@@ -78,6 +81,7 @@ public final class Journal implements AutoCloseable {
         this.forceToDisk = forceToDisk;
         this.found = LogRecovery.recover(dir, forceToDisk);
         found.segments().forEach(s -> live.put(s, 0));
+        untilRecovered.addAll(found.segments());
         this.segments = new SegmentedLog(dir, found.nextSegment(), segmentBytes, forceToDisk, opener);
         this.committer = new GroupCommitter(segments, this::segmentClosed);
     }
@@ -124,6 +128,7 @@ public final class Journal implements AutoCloseable {
         found = LogRecovery.Found.empty();
         List<Long> dead;
         synchronized (live) {
+            untilRecovered.clear();
             dead = live.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
         }
         dead.forEach(this::deleteIfDead);
@@ -306,7 +311,7 @@ public final class Journal implements AutoCloseable {
 
     private void deleteIfDead(long segment) {
         synchronized (live) {
-            if (segment == segments.segment() || live.getOrDefault(segment, 0) > 0) {
+            if (segment == segments.segment() || live.getOrDefault(segment, 0) > 0 || untilRecovered.contains(segment)) {
                 return;
             }
             live.remove(segment);
