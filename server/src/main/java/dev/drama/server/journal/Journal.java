@@ -169,31 +169,42 @@ public final class Journal implements AutoCloseable {
         return done;
     }
 
-    /** Everything the session has recorded and is on disk, in order: its journal file, then its records in the log. */
+    /**
+     * Everything the session has recorded and is on disk, in order: its journal file, then its
+     * records in the log. Read without holding up the log's writer, which may meanwhile add more.
+     */
     public List<JournalRecord> history(SessionJournal session) throws IOException {
-        synchronized (session) {
-            List<JournalRecord> records = new ArrayList<>();
-            if (session.fileThroughSeq() >= 0) {
-                records.addAll(JournalCodec.read(session.file()).records());
-            }
-            Map<Long, FileChannel> open = new HashMap<>();
-            try {
-                for (int i = 0; i < session.inLog(); i++) {
-                    long segment = session.segmentAt(i);
-                    FileChannel channel = open.get(segment);
-                    if (channel == null) {
-                        channel = FileChannel.open(SegmentedLog.path(dir, segment), StandardOpenOption.READ);
-                        open.put(segment, channel);
-                    }
-                    records.add(readEntry(channel, session.offsetAt(i)));
-                }
-            } finally {
-                for (FileChannel c : open.values()) {
-                    c.close();
-                }
-            }
-            return records;
+        try {
+            return read(session.file(), session.where());
+        } catch (NoSuchFileException e) {
+            return read(session.file(), session.where()); // an ended session's records moved to its file meanwhile
         }
+    }
+
+    private List<JournalRecord> read(Path file, SessionJournal.Where where) throws IOException {
+        List<JournalRecord> records = new ArrayList<>();
+        if (where.fileThroughSeq() >= 0) {
+            // The file may have been rewritten since with records the snapshot still places in the log.
+            JournalCodec.read(file).records().stream().filter(r -> r.getSeq() <= where.fileThroughSeq())
+                    .forEach(records::add);
+        }
+        Map<Long, FileChannel> open = new HashMap<>();
+        try {
+            for (int i = 0; i < where.places().length; i++) {
+                long segment = where.segment(i);
+                FileChannel channel = open.get(segment);
+                if (channel == null) {
+                    channel = FileChannel.open(SegmentedLog.path(dir, segment), StandardOpenOption.READ);
+                    open.put(segment, channel);
+                }
+                records.add(readEntry(channel, where.offset(i)));
+            }
+        } finally {
+            for (FileChannel c : open.values()) {
+                c.close();
+            }
+        }
+        return records;
     }
 
     private static JournalRecord readEntry(FileChannel channel, long offset) throws IOException {

@@ -208,12 +208,17 @@ public final class LogRecovery {
 
     /** Copies a damaged file, exactly as found, beside it: {@code <name>.damaged-<UTC time>}. */
     public static Path keepAside(Path path, long nowEpochMs) throws IOException {
+        return Files.copy(path, asideOf(path, nowEpochMs), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+
+    /** A name beside the file for what was found damaged in it, {@code <name>.damaged-<UTC time>}, not taken yet. */
+    public static Path asideOf(Path path, long nowEpochMs) {
         String at = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                 .format(Instant.ofEpochMilli(nowEpochMs));
         Path kept = path.resolveSibling(path.getFileName() + ".damaged-" + at);
         for (int n = 2; Files.exists(kept); n++) {
             kept = path.resolveSibling(path.getFileName() + ".damaged-" + at + "-" + n);
         }
-        return Files.copy(path, kept, StandardCopyOption.COPY_ATTRIBUTES);
+        return kept;
     }
 }

@@ -63,12 +63,19 @@ public final class SessionJournal {
         return size;
     }
 
-    synchronized long segmentAt(int i) {
-        return places[i] >>> OFFSET_BITS;
+    /** Where its records are: the last one its file holds, and each later one's place in the log. */
+    record Where(long fileThroughSeq, long[] places) {
+        long segment(int i) {
+            return places[i] >>> OFFSET_BITS;
+        }
+
+        long offset(int i) {
+            return places[i] & ((1L << OFFSET_BITS) - 1);
+        }
     }
 
-    synchronized long offsetAt(int i) {
-        return places[i] & ((1L << OFFSET_BITS) - 1);
+    synchronized Where where() {
+        return new Where(fileThroughSeq, Arrays.copyOf(places, size));
     }
 
     /**

@@ -198,9 +198,8 @@ public final class SessionRegistry implements Session.Listener {
         if (history.file().damage().isPresent()) {
             keptAt = LogRecovery.keepAside(path, clock.getAsLong());
         } else {
-            keptAt = path.resolveSibling(path.getFileName() + ".found");
+            keptAt = LogRecovery.asideOf(path, clock.getAsLong());
             journal.rewrite(keptAt, history.found());
-            keptAt = LogRecovery.keepAside(keptAt, clock.getAsLong());
         }
         log.error("{}: the session's history is damaged at record {} (offset {}: {}); {}; what was found is kept at {}",
                 path, loss.record(), loss.offset(), loss.detail(),

@@ -66,7 +66,7 @@ class LogDamageTest {
             SessionJournal p2 = journal.session("s2", dir.resolve("unused2"), -1);
             for (int i = 0; i < s1.size(); i++) {
                 journal.append(p1, List.of(s1.get(i))).join();
-                starts[i] = p1.offsetAt(i);
+                starts[i] = p1.where().offset(i);
                 journal.append(p2, List.of(s2.get(i))).join();
             }
         }
