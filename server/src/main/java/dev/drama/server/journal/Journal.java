@@ -111,8 +111,9 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Recovery cut the session's history short: its file is rewritten with exactly these
-     * records, and every record of it in the log up to {@code throughSeq} leaves the log.
+     * Rewrites the session's file with exactly these records (forced before anything else),
+     * then every record of it in the log up to {@code throughSeq} leaves the log: when it
+     * ended, or when recovery cut its history short.
      */
     public void replaceHistory(SessionJournal session, List<JournalRecord> records, long throughSeq) throws IOException {
         long[] released;
