@@ -9,16 +9,6 @@ const PHASE_NAMES = {
   LOBBY: 'Lobby', BRIEFING: 'Briefing', NEGOTIATION: 'Negotiation',
   MOMENT_OF_TRUTH: 'Moment of truth', DEBRIEF: 'Debrief', ENDED: 'Ended',
 };
-// Each kind has a colour (Okabe-Ito, safe for colour-blindness) and letters of its own,
-// so that it is told apart without colour too.
-const KINDS = {
-  PERSUASION: { letter: 'Pe', name: 'persuasion', colour: '#0072B2' },
-  REJECTION: { letter: 'Rj', name: 'rejection', colour: '#D55E00' },
-  THREAT: { letter: 'Th', name: 'threat', colour: '#CC79A7' },
-  POSITIONING: { letter: 'Po', name: 'positioning', colour: '#B07800' },
-  COOPERATION: { letter: 'Co', name: 'co-operation', colour: '#009E73' },
-  TRUST: { letter: 'Tr', name: 'trust', colour: '#444444' },
-};
 const TIMELINE_KEPT = 400;
 const PING_EVERY_MS = 15000;
 
@@ -33,34 +23,7 @@ const state = {
   links: null, nextRequest: 1, pending: new Map(), nameTry: 1,
 };
 
-// ------------------------------------------------------------------ small DOM helpers
-
-function $(id) { return document.getElementById(id); }
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-  }
-  return node;
-}
-
-function svg(tag, attrs, ...children) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-  }
-  return node;
-}
+// The small DOM helpers ($, el, svg) and the kinds of dilemma are in common.js.
 
 function status(text, isError) {
   const s = $('status');
@@ -248,6 +211,16 @@ function sessionState(s) {
   renderPhases();
   renderClock();
   renderMap();
+  renderDebriefLink();
+}
+
+/** The debrief page: a trainer's at any time, the projector's once the debrief is everyone's. */
+function renderDebriefLink() {
+  const link = $('debrief-link');
+  const trainer = state.joined && state.joined.role === 'TRAINER';
+  const open = state.session && (state.session.phase === 'DEBRIEF' || state.session.phase === 'ENDED');
+  link.href = 'debrief.html' + location.hash;
+  link.hidden = !trainer && !open;
 }
 
 function offer(e) {

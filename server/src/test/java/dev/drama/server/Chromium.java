@@ -135,11 +135,14 @@ final class Chromium implements AutoCloseable {
             return result.get("result").path("value");
         }
 
-        /** Waits until the expression is true in the page; returns the milliseconds it took. */
+        /**
+         * Waits until the expression is true in the page; returns the milliseconds it took. An
+         * expression that fails (the page still loading has no such element yet) is not true yet.
+         */
         long until(String expression, Duration timeout) throws InterruptedException {
             long start = System.nanoTime();
             long deadline = start + timeout.toNanos();
-            while (!eval(expression).asBoolean(false)) {
+            while (!holds(expression)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the page never showed " + expression + "; it shows:\n"
                             + eval("document.body.innerText").asText());
@@ -147,6 +150,22 @@ final class Chromium implements AutoCloseable {
                 Thread.sleep(20);
             }
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        }
+
+        /** A key pressed and released, as a keyboard does it (Tab moves the focus; a script's events cannot). */
+        void press(String key, int keyCode) {
+            for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+                call("Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key,
+                        "windowsVirtualKeyCode", keyCode, "nativeVirtualKeyCode", keyCode));
+            }
+        }
+
+        private boolean holds(String expression) {
+            try {
+                return eval(expression).asBoolean(false);
+            } catch (IllegalStateException e) {
+                return false;
+            }
         }
 
         void screenshot(Path file) throws IOException {

@@ -414,7 +414,8 @@ public final class CommandParser {
         ExportDebrief.Format format = switch (args.get(0).text().toLowerCase(Locale.ROOT)) {
             case "md", "markdown" -> ExportDebrief.Format.MARKDOWN;
             case "json" -> ExportDebrief.Format.JSON;
-            default -> throw new Refusal("'" + args.get(0).text() + "' is not an export format: use md or json");
+            case "html" -> ExportDebrief.Format.HTML;
+            default -> throw new Refusal("'" + args.get(0).text() + "' is not an export format: use md, json or html");
         };
         ClientMessage command = ClientMessage.newBuilder()
                 .setExportDebrief(ExportDebrief.newBuilder().setFormat(format)).build();

@@ -129,8 +129,11 @@ public final class Commands {
                 List.of("/as council accept o3", "/as council position funding=yes", "/as council say We need a week."),
                 Audience.TRAINER, CHARACTER, PLAYER_COMMAND);
         add("guide", "/guide", "the pack's facilitator guide", "", List.of("/guide"), Audience.TRAINER);
-        add("export", "/export md|json [FILE]", "export the debrief (to FILE, or on screen)", "",
-                List.of("/export md debrief.md", "/export json"), Audience.TRAINER, EXPORT_FORMAT, TEXT);
+        add("export", "/export md|json|html [FILE]", "export the debrief (to FILE, or on screen)",
+                "html is one file with the charts (dilemmas over time, the outcome against each character's\n"
+                        + "preferences, agreements kept and broken) that any browser opens, no script needed.",
+                List.of("/export md debrief.md", "/export json", "/export html debrief.html"),
+                Audience.TRAINER, EXPORT_FORMAT, TEXT);
         add("remove", "/remove NAME", "remove a participant from the session", "", List.of("/remove Alice"),
                 Audience.TRAINER, PARTICIPANT);
         add("mute", "/mute NAME", "stop a participant talking (its moves still count)", "", List.of("/mute Alice"),

@@ -68,7 +68,7 @@ public final class Completions {
             }
             case PARTICIPANT -> complete(state.participantNames());
             case PHASE -> complete(List.of("next", "briefing", "negotiation", "moment", "debrief", "end"));
-            case EXPORT_FORMAT -> complete(List.of("md", "json"));
+            case EXPORT_FORMAT -> complete(List.of("md", "json", "html"));
             case PACK -> complete(state.packIds());
             case MESSAGE_KIND -> complete(MESSAGE_KINDS);
             case INJECT -> complete(state.injectIds());

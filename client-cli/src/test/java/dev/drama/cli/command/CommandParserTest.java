@@ -339,7 +339,9 @@ class CommandParserTest {
             ParseResult.Send json = assertInstanceOf(ParseResult.Send.class, parser.parse("/export json", trainer));
             assertEquals(ExportDebrief.Format.JSON, json.command().getExportDebrief().getFormat());
             assertEquals(null, json.saveReplyTo());
-            assertEquals("'pdf' is not an export format: use md or json", error("/export pdf", trainer));
+            ParseResult.Send html = assertInstanceOf(ParseResult.Send.class, parser.parse("/export HTML d.html", trainer));
+            assertEquals(ExportDebrief.Format.HTML, html.command().getExportDebrief().getFormat());
+            assertEquals("'pdf' is not an export format: use md, json or html", error("/export pdf", trainer));
         }
 
         @Test

@@ -8,6 +8,7 @@ import dev.drama.proto.DebriefSummary;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.OutcomeEvent;
+import dev.drama.proto.Phase;
 import dev.drama.proto.ServerMessage;
 import dev.drama.scenarios.model.PackCharacter;
 import java.io.UncheckedIOException;
@@ -40,10 +41,16 @@ final class Debriefs {
     static ServerMessage export(SessionState state, List<JournalRecord> journal, ExportDebrief.Format format,
                                 boolean withPrivateTalk) {
         List<TimelineEntry> timeline = timeline(state, journal, withPrivateTalk);
-        String content = format == ExportDebrief.Format.JSON ? json(state, timeline) : markdown(state, timeline);
-        return ServerMessage.newBuilder().setDebrief(DebriefExport.newBuilder()
-                .setFormat(format == ExportDebrief.Format.JSON ? format : ExportDebrief.Format.MARKDOWN)
-                .setContent(content)).build();
+        ExportDebrief.Format made = switch (format) {
+            case JSON, HTML -> format;
+            default -> ExportDebrief.Format.MARKDOWN;
+        };
+        String content = switch (made) {
+            case JSON -> json(state, timeline, DebriefCharts.of(state, journal, timeline));
+            case HTML -> DebriefHtml.render(state, timeline, DebriefCharts.of(state, journal, timeline));
+            default -> markdown(state, timeline);
+        };
+        return ServerMessage.newBuilder().setDebrief(DebriefExport.newBuilder().setFormat(made).setContent(content)).build();
     }
 
     static List<TimelineEntry> timeline(SessionState state, List<JournalRecord> journal, boolean withPrivateTalk) {
@@ -53,6 +60,7 @@ final class Debriefs {
             // Told as the state stood just before, so that whoever is taken away can still be named.
             Optional<TimelineEntry> line = Visibility.inDebrief(r, withPrivateTalk)
                     .flatMap(told -> TimelineEntry.describe(told, replay));
+            boolean beforeBriefing = replay.phase().getNumber() < Phase.BRIEFING_VALUE;
             List<Outbound> effects = new ArrayList<>(replay.apply(r));
             effects.addAll(replay.settle());
             if (line.isEmpty() && r.hasTalkSent()) {
@@ -61,6 +69,11 @@ final class Debriefs {
             line.ifPresent(out::add);
             for (Outbound o : effects) {
                 TimelineEntry.ofEffect(r.getAtEpochMs(), o.message(), replay).ifPresent(out::add);
+            }
+            if (beforeBriefing && replay.phase().getNumber() >= Phase.BRIEFING_VALUE) {
+                for (dev.drama.engine.Character c : replay.board().characters()) {
+                    replay.analysis().of(c.id()).forEach(d -> out.add(TimelineEntry.atBriefing(r.getAtEpochMs(), d, replay)));
+                }
             }
         }
         return out;
@@ -143,7 +156,7 @@ final class Debriefs {
         return state.board().character(characterId).map(dev.drama.engine.Character::name).orElse(characterId);
     }
 
-    private static String json(SessionState state, List<TimelineEntry> timeline) {
+    private static String json(SessionState state, List<TimelineEntry> timeline, DebriefCharts charts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("sessionId", state.sessionId());
         root.put("pack", Map.of("id", state.pack().id(), "title", state.pack().title(), "version", state.pack().version()));
@@ -166,8 +179,9 @@ final class Debriefs {
             m.put("characters", e.characters());
             m.put("options", e.options());
             m.put("text", e.text());
-            if (e.dilemmaHolder() != null) {
+            if (e.dilemma() != null) {
                 m.put("holder", e.dilemmaHolder());
+                m.put("dilemma", Map.of("kind", e.dilemma().getKind().name(), "towards", e.dilemma().getTowardsId()));
             }
             events.add(m);
         }
@@ -180,7 +194,11 @@ final class Debriefs {
             verdicts.add(Map.of("character", co.getCharacterId(), "rank", co.getRankOfOutcome(), "verdict", co.getVerdict(),
                     "kept", co.getKeptList(), "broken", co.getBrokenList(), "threatsCarriedOut", co.getThreatsCarriedOutList()));
         }
-        root.put("outcome", Map.of("future", future, "summary", outcome.getSummary(), "characters", verdicts));
+        root.put("outcome", Map.of("future", future, "summary", outcome.getSummary(), "characters", verdicts,
+                "revealed", state.outcomeRevealed(), "comparedFutures", outcome.getComparedFutures()));
+        root.put("options", state.board().options().stream().map(o -> Map.of("id", o.id(), "owner", o.owner(),
+                "label", o.label())).toList());
+        root.put("charts", charts);
         Map<String, Object> briefings = new LinkedHashMap<>();
         state.pack().characters().forEach(c -> {
             Map<String, Object> b = new LinkedHashMap<>();

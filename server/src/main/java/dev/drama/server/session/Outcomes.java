@@ -10,10 +10,11 @@ import dev.drama.proto.OutcomeEvent;
 import dev.drama.proto.ServerMessage;
 import dev.drama.server.view.Settings;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The moment of truth revealed: the future that happened, how each character ranks it
@@ -28,21 +29,16 @@ final class Outcomes {
         Board board = state.board();
         Future outcome = state.outcome();
         Future threatened = state.analysis().threatenedFuture();
-        List<boolean[]> candidates = candidates(board, outcome, threatened);
+        Map<Map<String, Boolean>, Candidate> candidates = candidates(board, outcome, threatened);
         OutcomeEvent.Builder event = OutcomeEvent.newBuilder()
                 .addAllOutcome(Settings.of(outcome))
                 .addAllThreatenedFuture(Settings.of(threatened))
                 .setComparedFutures(candidates.size());
+        List<AgreementPart> parts = agreementParts(state, outcome);
         int happy = 0;
         for (dev.drama.engine.Character c : board.characters()) {
             Preference preference = board.preference(c.id());
             int score = preference.score(complete(board, outcome));
-            int rank = 1;
-            for (boolean[] other : candidates) {
-                if (preference.score(other) > score) {
-                    rank++;
-                }
-            }
             boolean beatsThreat = score > preference.score(complete(board, threatened));
             boolean matchesOwn = score >= preference.score(complete(board, board.completion(board.position(c.id()))));
             if (matchesOwn) {
@@ -50,14 +46,83 @@ final class Outcomes {
             }
             CharacterOutcome.Builder co = CharacterOutcome.newBuilder()
                     .setCharacterId(c.id())
-                    .setRankOfOutcome(rank)
+                    .setRankOfOutcome(rank(preference, score, candidates.values()))
                     .setVerdict(verdict(c.name(), matchesOwn, beatsThreat));
-            keptAndBroken(state, c.id(), outcome, co);
+            for (AgreementPart part : parts) {
+                if (part.characterId().equals(c.id())) {
+                    String line = "offer " + part.offerId() + ": " + part.words();
+                    if (part.kept()) {
+                        co.addKept(line);
+                    } else {
+                        co.addBroken(line);
+                    }
+                }
+            }
+            threatsCarriedOut(state, c.id(), outcome, co);
             event.addCharacters(co);
         }
         event.setSummary(happy + " of " + board.characters().size()
                 + " characters got an outcome at least as good as their own position.");
         return ServerMessage.newBuilder().setOutcome(event).build();
+    }
+
+    /** 1 for the best: one more than the futures compared that the character prefers to this score. */
+    private static int rank(Preference preference, int score, Collection<Candidate> candidates) {
+        int rank = 1;
+        for (Candidate other : candidates) {
+            if (preference.score(other.values()) > score) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /**
+     * A future the outcome was compared with, as one character ranks it, and what it was: the
+     * outcome, the threatened future, the position of some characters (several may be one future).
+     */
+    record RankedFuture(int rank, boolean outcome, boolean threatened, List<String> positionOf) {
+    }
+
+    /** Every future the outcome was compared with, best first for this character (the debrief's chart). */
+    static List<RankedFuture> ranking(SessionState state, String characterId) {
+        Board board = state.board();
+        Preference preference = board.preference(characterId);
+        Map<Map<String, Boolean>, Candidate> candidates = candidates(board, state.outcome(),
+                state.analysis().threatenedFuture());
+        List<RankedFuture> out = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            out.add(new RankedFuture(rank(preference, preference.score(c.values()), candidates.values()),
+                    c.outcome, c.threatened, List.copyOf(c.positionOf)));
+        }
+        out.sort(Comparator.comparingInt(RankedFuture::rank));
+        return out;
+    }
+
+    /** One party's part of an accepted offer, and whether the outcome kept it. */
+    record AgreementPart(String offerId, String characterId, String words, boolean kept) {
+    }
+
+    /** Every accepted offer's parts, in the order the offers were made: the sender's promise, the recipients' asks. */
+    static List<AgreementPart> agreementParts(SessionState state, Future outcome) {
+        List<AgreementPart> out = new ArrayList<>();
+        for (Offer offer : state.offers().all()) {
+            if (offer.getStatus() != Offer.Status.ACCEPTED) {
+                continue;
+            }
+            List<String> parties = new ArrayList<>(List.of(offer.getFromCharacterId()));
+            parties.addAll(offer.getToCharacterIdsList());
+            for (String characterId : parties) {
+                boolean sender = offer.getFromCharacterId().equals(characterId);
+                Map<String, Boolean> part = ownPart(state.board(), characterId,
+                        sender ? offer.getPromiseList() : offer.getAskList());
+                if (!part.isEmpty()) {
+                    out.add(new AgreementPart(offer.getOfferId(), characterId, words(state.board(), part),
+                            matches(outcome, part)));
+                }
+            }
+        }
+        return out;
     }
 
     private static String verdict(String name, boolean matchesOwn, boolean beatsThreat) {
@@ -69,19 +134,36 @@ final class Outcomes {
                 : name + " did no better than the threatened future.";
     }
 
+    /** A future an outcome is ranked among, completed, and what it was. */
+    private static final class Candidate {
+        private final boolean[] values;
+        private boolean outcome;
+        private boolean threatened;
+        private final List<String> positionOf = new ArrayList<>();
+
+        Candidate(boolean[] values) {
+            this.values = values;
+        }
+
+        boolean[] values() {
+            return values;
+        }
+    }
+
     /** The futures an outcome is ranked among: itself, the threatened future and every completed position. */
-    private static List<boolean[]> candidates(Board board, Future outcome, Future threatened) {
-        Set<Map<String, Boolean>> distinct = new LinkedHashSet<>();
-        distinct.add(outcome.values());
-        distinct.add(threatened.values());
+    private static Map<Map<String, Boolean>, Candidate> candidates(Board board, Future outcome, Future threatened) {
+        Map<Map<String, Boolean>, Candidate> distinct = new LinkedHashMap<>();
+        candidate(distinct, board, outcome.values()).outcome = true;
+        candidate(distinct, board, threatened.values()).threatened = true;
         for (dev.drama.engine.Character c : board.characters()) {
-            distinct.add(board.completion(board.position(c.id())).values());
+            candidate(distinct, board, board.completion(board.position(c.id())).values()).positionOf.add(c.id());
         }
-        List<boolean[]> out = new ArrayList<>();
-        for (Map<String, Boolean> values : distinct) {
-            out.add(complete(board, Future.of(values)));
-        }
-        return out;
+        return distinct;
+    }
+
+    private static Candidate candidate(Map<Map<String, Boolean>, Candidate> distinct, Board board,
+                                       Map<String, Boolean> values) {
+        return distinct.computeIfAbsent(values, v -> new Candidate(complete(board, Future.of(v))));
     }
 
     private static boolean[] complete(Board board, Future future) {
@@ -94,25 +176,13 @@ final class Outcomes {
         return values;
     }
 
-    private static void keptAndBroken(SessionState state, String characterId, Future outcome, CharacterOutcome.Builder co) {
+    private static void threatsCarriedOut(SessionState state, String characterId, Future outcome,
+                                          CharacterOutcome.Builder co) {
         for (Offer offer : state.offers().all()) {
-            boolean sender = offer.getFromCharacterId().equals(characterId);
-            if (offer.getStatus() == Offer.Status.ACCEPTED
-                    && (sender || offer.getToCharacterIdsList().contains(characterId))) {
-                Map<String, Boolean> part = ownPart(state.board(), characterId,
-                        sender ? offer.getPromiseList() : offer.getAskList());
-                if (!part.isEmpty()) {
-                    String line = "offer " + offer.getOfferId() + ": " + words(state.board(), part);
-                    if (matches(outcome, part)) {
-                        co.addKept(line);
-                    } else {
-                        co.addBroken(line);
-                    }
-                }
-            }
             boolean refused = offer.getStatus() == Offer.Status.REJECTED || offer.getStatus() == Offer.Status.EXPIRED;
             Map<String, Boolean> threat = Settings.fixed(offer.getThreatList());
-            if (sender && refused && !threat.isEmpty() && matches(outcome, threat)) {
+            if (offer.getFromCharacterId().equals(characterId) && refused && !threat.isEmpty()
+                    && matches(outcome, threat)) {
                 co.addThreatsCarriedOut("offer " + offer.getOfferId() + ": " + words(state.board(), threat));
             }
         }

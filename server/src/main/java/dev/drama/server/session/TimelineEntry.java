@@ -1,6 +1,8 @@
 package dev.drama.server.session;
 
+import dev.drama.proto.Dilemma;
 import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.DilemmaKind;
 import dev.drama.proto.JournalRecord;
 import dev.drama.proto.Offer;
 import dev.drama.proto.OptionSetting;
@@ -15,14 +17,19 @@ import java.util.stream.Collectors;
 /**
  * One line of the debrief's timeline, with its parts for machines: who acted (a person's
  * display name, empty for the session itself), the characters and options it concerns.
- * {@code dilemmaHolder} is set for dilemma lines.
+ * {@code dilemma} is set for dilemma lines (without its explanation and ways out).
  */
 record TimelineEntry(long atEpochMs, String kind, String actor, List<String> characters, List<String> options,
-                     String text, String dilemmaHolder) {
+                     String text, Dilemma dilemma) {
 
     TimelineEntry {
         characters = List.copyOf(characters);
         options = List.copyOf(options);
+    }
+
+    /** The character whose dilemma this line tells of; null for other lines. */
+    String dilemmaHolder() {
+        return dilemma == null ? null : dilemma.getHolderId();
     }
 
     /**
@@ -85,17 +92,32 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
         if (!m.hasDilemma() || m.getDilemma().getChange() == DilemmaEvent.Change.CURRENT) {
             return Optional.empty();
         }
+        boolean arose = m.getDilemma().getChange() == DilemmaEvent.Change.AROSE;
         var d = m.getDilemma().getDilemma();
-        String change = m.getDilemma().getChange() == DilemmaEvent.Change.AROSE ? "arose" : "resolved";
+        return Optional.of(dilemma(at, "dilemma_" + (arose ? "arose" : "resolved"), d.getKind(), d.getHolderId(),
+                d.getTowardsId(), arose ? " arose" : " resolved", s));
+    }
+
+    /**
+     * A dilemma the session opened with: the briefing brings them without any move, so no
+     * "arose" line tells of them, yet they belong in the debrief (and its charts) until they resolve.
+     */
+    static TimelineEntry atBriefing(long at, dev.drama.engine.Dilemma d, SessionState s) {
+        return dilemma(at, "dilemma_open", DilemmaKind.valueOf(d.kind().name()), d.holder(), d.towards().orElse(""),
+                " at the briefing", s);
+    }
+
+    private static TimelineEntry dilemma(long at, String kind, DilemmaKind dilemmaKind, String holder, String towards,
+                                         String words, SessionState s) {
         Line line = new Line(s, JournalRecord.newBuilder().setAtEpochMs(at).build());
-        line.character(d.getHolderId()).add(": " + d.getKind().name().toLowerCase(Locale.ROOT) + " dilemma");
-        if (!d.getTowardsId().isEmpty()) {
-            line.add(" towards ").character(d.getTowardsId());
+        line.character(holder).add(": " + dilemmaKind.name().toLowerCase(Locale.ROOT) + " dilemma");
+        if (!towards.isEmpty()) {
+            line.add(" towards ").character(towards);
         }
-        line.add(" " + change);
+        line.add(words);
         TimelineEntry e = line.entry();
-        return Optional.of(new TimelineEntry(at, "dilemma_" + change, "", e.characters(), e.options(), e.text(),
-                d.getHolderId()));
+        return new TimelineEntry(at, kind, "", e.characters(), e.options(), e.text(),
+                Dilemma.newBuilder().setKind(dilemmaKind).setHolderId(holder).setTowardsId(towards).build());
     }
 
     private static void offer(Line line, Offer o) {
