@@ -65,7 +65,7 @@ public final class DramaServer implements AutoCloseable {
         this.packs = new PackRegistry(Files.createDirectories(config.effectivePacksDir()));
         packs.addListener(event -> log.info("packs: {}", event));
         packs.start();
-        this.journal = new Journal();
+        this.journal = new Journal(config.logDir(), config.logSegmentBytes());
         this.sessionExecutors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 r -> {
                     Thread t = new Thread(r, "session");
@@ -191,7 +191,6 @@ public final class DramaServer implements AutoCloseable {
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         background.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         journal.close();
-        sessions.close();
         packs.close();
         log.info("drama server stopped");
     }

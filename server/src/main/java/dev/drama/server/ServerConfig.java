@@ -18,7 +18,8 @@ public record ServerConfig(
         Path tlsCertificate,
         Path tlsKey,
         Defences defences,
-        int httpPort) {
+        int httpPort,
+        long logSegmentBytes) {
 
     public static final int DEFAULT_PORT = 4710;
     /** {@link #httpPort()}: the game port + 1 (or any free port when the game port is 0). */
@@ -101,6 +102,7 @@ public record ServerConfig(
         b.tlsKey = tlsKey;
         b.defences = defences;
         b.httpPort = httpPort;
+        b.logSegmentBytes = logSegmentBytes;
         return b;
     }
 
@@ -133,6 +135,11 @@ public record ServerConfig(
         return dataDir.resolve("sessions");
     }
 
+    /** The server's write-ahead log: every live session's records, in segments of {@link #logSegmentBytes()}. */
+    public Path logDir() {
+        return dataDir.resolve("log");
+    }
+
     public static final class Builder {
         private String host = "0.0.0.0";
         private int port = DEFAULT_PORT;
@@ -145,6 +152,7 @@ public record ServerConfig(
         private Path tlsKey;
         private Defences defences = Defences.defaults();
         private int httpPort = HTTP_BESIDE_GAME_PORT;
+        private long logSegmentBytes = 64L << 20;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -161,10 +169,12 @@ public record ServerConfig(
         public Builder defences(Defences value) { defences = value; return this; }
         /** The browser views' port: a number (0 picks a free one), {@link #HTTP_BESIDE_GAME_PORT} or {@link #HTTP_DISABLED}. */
         public Builder httpPort(int value) { httpPort = value; return this; }
+        /** The size at which the log starts a new segment (64 MiB by default). */
+        public Builder logSegmentBytes(long value) { logSegmentBytes = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey,
-                    defences, httpPort);
+                    defences, httpPort, logSegmentBytes);
         }
     }
 }

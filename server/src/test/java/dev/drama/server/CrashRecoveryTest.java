@@ -4,7 +4,7 @@ import static dev.drama.server.Play.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drama.proto.*;
-import dev.drama.server.journal.JournalCodec;
+import dev.drama.server.journal.SessionHistory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -426,7 +426,7 @@ class CrashRecoveryTest {
             kill();
             kills++;
             players.forEach(p -> p.wire.close());
-            List<JournalRecord> records = JournalCodec.read(journal(sessionId)).records();
+            List<JournalRecord> records = journal(sessionId);
             assertThat(records.stream().filter(JournalRecord::hasCommitted).map(r -> r.getCommitted().getCharacterId()))
                     .containsExactly("manager", "carers");
             checkedMoves += 2;
@@ -466,8 +466,9 @@ class CrashRecoveryTest {
         return Files.readString(data.resolve("trainer.secret")).strip();
     }
 
-    private Path journal(String sessionId) {
-        return data.resolve("sessions").resolve(sessionId).resolve("journal.bin");
+    /** The session's records as the dead server left them: its journal file (if any), then the log. */
+    private List<JournalRecord> journal(String sessionId) throws IOException {
+        return SessionHistory.read(data.resolve("sessions"), data.resolve("log"), sessionId).records();
     }
 
     static CharacterStance stanceOf(BoardView board, String character) {
@@ -476,7 +477,7 @@ class CrashRecoveryTest {
 
     /** Straight from the dead server's journal: each player's acknowledged moves, in order, every one of them. */
     private void checkJournal(String sessionId, List<Player> players) throws IOException {
-        List<JournalRecord> records = JournalCodec.read(journal(sessionId)).records();
+        List<JournalRecord> records = journal(sessionId);
         for (Player p : players) {
             List<String> journaled = new ArrayList<>();
             for (JournalRecord r : records) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,7 @@ class DataFolderTest {
     Path root;
 
     @Test
-    void theDataFolderSessionFoldersAndJournalsAreTheOwnersOnly() throws Exception {
+    void theDataFolderSessionFoldersAndTheLogAreTheOwnersOnly() throws Exception {
         assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX modes here");
         Path data = Files.createDirectories(root.resolve("data"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x")); // as an older server left it
@@ -26,12 +28,21 @@ class DataFolderTest {
             sessionId = create(trainer, "tiny").getSessionId();
         }
         Path folder = data.resolve("sessions").resolve(sessionId);
+        Path log = data.resolve("log");
+        List<Path> segments;
+        try (Stream<Path> files = Files.list(log)) {
+            segments = files.toList();
+        }
         assertThat(mode(data)).isEqualTo("rwx------");
         assertThat(mode(data.resolve("sessions"))).isEqualTo("rwx------");
         assertThat(mode(folder)).isEqualTo("rwx------");
-        assertThat(mode(folder.resolve("journal.bin"))).isEqualTo("rw-------");
-        System.out.printf("data folder: %s; sessions %s; session folder %s; journal %s%n", mode(data),
-                mode(data.resolve("sessions")), mode(folder), mode(folder.resolve("journal.bin")));
+        assertThat(mode(log)).isEqualTo("rwx------");
+        assertThat(segments).isNotEmpty();
+        for (Path segment : segments) {
+            assertThat(mode(segment)).as("%s", segment).isEqualTo("rw-------");
+        }
+        System.out.printf("data folder: %s; sessions %s; session folder %s; log %s; its %d segments %s%n", mode(data),
+                mode(data.resolve("sessions")), mode(folder), mode(log), segments.size(), mode(segments.get(0)));
     }
 
     private static String mode(Path p) throws Exception {

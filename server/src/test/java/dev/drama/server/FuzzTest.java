@@ -258,8 +258,8 @@ class FuzzTest {
                         .findFirst().orElseThrow();
                 phaseAfterFuzz = summary.getPhase();
             }
-            recordsAfterFuzz = dev.drama.server.journal.JournalCodec.read(
-                    data.resolve("sessions").resolve(fuzzedId).resolve("journal.bin")).records().size();
+            recordsAfterFuzz = dev.drama.server.journal.SessionHistory.read(
+                    data.resolve("sessions"), data.resolve("log"), fuzzedId).records().size();
 
             // Another session, on other connections, plays to the end as if nothing had happened.
             scriptedSession(f);

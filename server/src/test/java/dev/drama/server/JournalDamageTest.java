@@ -7,6 +7,7 @@ import dev.drama.proto.*;
 import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
+import dev.drama.server.journal.SessionHistory;
 import dev.drama.server.session.Session;
 import dev.drama.server.session.SessionProbe;
 import dev.drama.server.session.SessionRegistry;
@@ -26,9 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One flipped byte in a real journal (a session played over the wire, hundreds of records):
- * wherever it is, every record before it is kept, the damage is reported (to the log and to
- * the trainer), and the file as found is kept aside. Never a silent truncation.
+ * One flipped byte in a real session's journal file (a session played over the wire, hundreds
+ * of records, its file as an ended session or an older server leaves it): wherever it is,
+ * every record before it is kept, the damage is reported (to the log and to the trainer), and
+ * the file as found is kept aside. Never a silent truncation. (Damage in the server's log:
+ * {@link LogDamageTest}.)
  */
 class JournalDamageTest {
     static final int MOVES = 360;
@@ -71,6 +74,15 @@ class JournalDamageTest {
                 } else {
                     acked(w, cmd().setSay(Say.newBuilder().setText("move " + i + " from " + w.name())));
                 }
+            }
+        }
+        // The session's history in its own file, as an older server kept it, and no log.
+        List<JournalRecord> played = SessionHistory.read(playedData.resolve("sessions"), playedData.resolve("log"), sessionId)
+                .records();
+        Files.write(journalIn(playedData), JournalCodec.journal(played));
+        try (Stream<Path> segments = Files.list(playedData.resolve("log"))) {
+            for (Path segment : (Iterable<Path>) segments::iterator) {
+                Files.delete(segment);
             }
         }
         bytes = Files.readAllBytes(journalIn(playedData));
@@ -166,13 +178,14 @@ class JournalDamageTest {
         int recovered = 0;
         int lost = 0;
         long recordsRecovered = 0;
-        try (Journal journal = new Journal()) {
+        try {
             int n = 0;
             for (int offset : offsets) {
                 Path data = root.resolve("flip" + n++);
                 Path journalPath = Files.createDirectories(journalIn(data).getParent()).resolve("journal.bin");
                 byte[] damaged = flipped(offset, random);
                 Files.write(journalPath, damaged);
+                Journal journal = new Journal(data.resolve("log"), 1 << 20, false, java.nio.channels.FileChannel::open);
                 SessionRegistry registry = new SessionRegistry(data.resolve("sessions"), journal, executors, packs,
                         System::currentTimeMillis, ServerConfig.builder().dataDir(data).build());
                 int k = recordAt(offset);
@@ -181,7 +194,7 @@ class JournalDamageTest {
                     assertThat(registry.recover()).as("flip at %d", offset).isZero();
                     assertThat(Files.readAllBytes(journalPath)).isEqualTo(damaged);
                     lost++;
-                    registry.close();
+                    journal.close();
                     continue;
                 }
                 assertThat(registry.recover()).as("flip at %d", offset).isEqualTo(1);
@@ -198,7 +211,7 @@ class JournalDamageTest {
                         && r.getParticipantJoined().getDisplayName().equals("Cat"));
                 assertThat(registry.byToken(carersToken).isPresent()).as("the player's seat, if it was made before the flip")
                         .isEqualTo(carersJoined);
-                registry.close();
+                journal.close();
                 recovered++;
                 recordsRecovered += kept.size();
             }
@@ -236,8 +249,8 @@ class JournalDamageTest {
             // The session goes on after the damage.
             acked(carers, cmd().setSay(Say.newBuilder().setText("after the damage")));
         }
-        JournalCodec.Contents after = JournalCodec.read(journalIn(data));
-        assertThat(after.damage()).isEmpty();
+        SessionHistory after = SessionHistory.read(data.resolve("sessions"), data.resolve("log"), sessionId);
+        assertThat(after.loss()).isEmpty();
         assertThat(after.records().subList(0, middle)).isEqualTo(records.subList(0, middle));
         assertThat(after.records().get(middle).hasJournalDamaged()).isTrue();
         assertThat(after.records().get(middle + 1).getTalkSent().getTalk().getText()).isEqualTo("after the damage");

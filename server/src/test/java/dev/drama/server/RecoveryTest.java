@@ -4,7 +4,7 @@ import static dev.drama.server.Play.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drama.proto.*;
-import dev.drama.server.journal.JournalCodec;
+import dev.drama.server.journal.SessionHistory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +59,18 @@ class RecoveryTest {
             boardBefore = board(trainer).getBoard();
         }
 
-        // The journal has every move, and never a token (only their hashes).
-        byte[] journal = Files.readAllBytes(journalOf(sessionId));
-        String asText = new String(journal, StandardCharsets.ISO_8859_1);
+        // The journal (the server's log) has every move, and never a token (only their hashes).
+        StringBuilder asText = new StringBuilder();
+        try (Stream<Path> segments = Files.list(data.resolve("log"))) {
+            for (Path segment : (Iterable<Path>) segments::iterator) {
+                asText.append(new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(asText).contains("the forum votes tonight");
         for (String token : List.of(carersToken, managerToken, unionToken, observerToken, trainerToken)) {
             assertThat(asText).doesNotContain(token);
         }
-        assertThat(JournalCodec.read(journalOf(sessionId)).torn()).isFalse();
+        assertThat(historyOf(sessionId).loss()).isEmpty();
 
         try (ServerFixture f = new ServerFixture(data, ServerConfig.Limits.defaults());
              Wire trainer = Wire.connect("trainer", f.port(), f.server.trainerSecret());
@@ -158,9 +163,9 @@ class RecoveryTest {
         }
     }
 
-    /** A journal torn inside its last record, with zeros after it (a crash mid-write): the server starts and keeps the rest. */
+    /** The log torn inside its last entry, with zeros after it (a crash mid-write): the server starts and keeps the rest. */
     @Test
-    void aRestartedServerKeepsEveryCompleteRecordOfATornJournal() throws Exception {
+    void aRestartedServerKeepsEveryCompleteRecordOfATornLog() throws Exception {
         String sessionId;
         String token;
         try (ServerFixture f = new ServerFixture(data, ServerConfig.Limits.defaults());
@@ -173,13 +178,17 @@ class RecoveryTest {
             acked(carers, cmd().setSay(Say.newBuilder().setText("kept")));
             acked(carers, cmd().setSay(Say.newBuilder().setText("torn by the crash")));
         }
-        Path journal = journalOf(sessionId);
-        List<JournalRecord> whole = JournalCodec.read(journal).records();
-        byte[] bytes = Files.readAllBytes(journal);
-        int last = whole.get(whole.size() - 1).getSerializedSize() + 1;
-        byte[] torn = java.util.Arrays.copyOf(bytes, bytes.length - last / 2 + 4096); // half the last record, then zeros
+        List<JournalRecord> whole = historyOf(sessionId).records();
+        Path segment;
+        try (java.util.stream.Stream<Path> segments = Files.list(data.resolve("log"))) {
+            segment = segments.max(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        int last = LogEntry.newBuilder().setSessionId(sessionId).setRecord(whole.get(whole.size() - 1)).build()
+                .getSerializedSize() + 12;
+        byte[] torn = java.util.Arrays.copyOf(bytes, bytes.length - last / 2 + 4096); // half the last entry, then zeros
         java.util.Arrays.fill(torn, bytes.length - last / 2, torn.length, (byte) 0);
-        Files.write(journal, torn);
+        Files.write(segment, torn);
 
         try (ServerFixture f = new ServerFixture(data, ServerConfig.Limits.defaults());
              Wire carers = Wire.connect("carers", f.port(), null)) {
@@ -189,15 +198,16 @@ class RecoveryTest {
             assertThat(carers.saw(m -> m.hasTalk() && m.getTalk().getText().equals("torn by the crash"))).isFalse();
             acked(carers, cmd().setSay(Say.newBuilder().setText("after the restart")));
         }
-        JournalCodec.Contents after = JournalCodec.read(journal);
-        assertThat(after.torn()).as("the torn tail was cut before appending").isFalse();
+        assertThat(Files.size(segment)).as("the torn tail was cut off").isEqualTo(bytes.length - last);
+        SessionHistory after = historyOf(sessionId);
+        assertThat(after.loss()).isEmpty();
         assertThat(after.records()).hasSize(whole.size());
         assertThat(after.records().subList(0, whole.size() - 1)).isEqualTo(whole.subList(0, whole.size() - 1));
         assertThat(after.records().get(whole.size() - 1).getTalkSent().getTalk().getText()).isEqualTo("after the restart");
     }
 
-    private Path journalOf(String sessionId) {
-        return data.resolve("sessions").resolve(sessionId).resolve("journal.bin");
+    private SessionHistory historyOf(String sessionId) throws java.io.IOException {
+        return SessionHistory.read(data.resolve("sessions"), data.resolve("log"), sessionId);
     }
 
     private static BoardView unversioned(BoardView board) {

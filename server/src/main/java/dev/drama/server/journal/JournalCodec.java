@@ -5,7 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.drama.proto.JournalRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,24 +12,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 
 /**
- * The journal's on-disk form. Version 2: an 8-byte header ({@link #HEADER}), then records,
- * each framed as its length (4 bytes, little-endian), the CRC32C of those 4 bytes, the
- * record (protobuf), and the CRC32C of the record (both checksums masked, see {@link #crc}). The length has its own checksum so that
- * a damaged length is told apart from a record a crash cut short: the length of a torn
- * record is intact, that of a damaged one fails its check.
+ * A session's journal file. Version 2: an 8-byte header ({@link #HEADER}), then records, each
+ * in a checksummed {@link Frames frame}. A live session's records are in the server's log
+ * ({@link Journal}); its journal file holds them from the moment it ended (or was recovered
+ * from damage), and every session of a server from before the log has one.
  *
  * <p>Version 1 (no header; each record preceded by its varint length, no checksum) is
  * still read, by its old rules, so that a server can recover the sessions of an older one;
- * the registry rewrites such a journal in version 2 before appending to it.
+ * the registry rewrites such a journal in version 2.
  */
 public final class JournalCodec {
     /** "DRAMAJN" and the format version. */
     static final byte[] HEADER = {'D', 'R', 'A', 'M', 'A', 'J', 'N', 2};
-    private static final int FRAME_HEAD = 8;
-    private static final int FRAME_TAIL = 4;
 
     private JournalCodec() {
     }
@@ -70,15 +65,9 @@ public final class JournalCodec {
         }
     }
 
-    /** A record in its frame, as appended. */
+    /** A record in its frame. */
     static byte[] encode(JournalRecord record) {
-        byte[] payload = record.toByteArray();
-        ByteBuffer frame = ByteBuffer.allocate(FRAME_HEAD + payload.length + FRAME_TAIL).order(ByteOrder.LITTLE_ENDIAN);
-        frame.putInt(payload.length);
-        frame.putInt(crc(frame.array(), 0, 4));
-        frame.put(payload);
-        frame.putInt(crc(payload, 0, payload.length));
-        return frame.array();
+        return Frames.encode(record.toByteArray());
     }
 
     /** Records in their frames, one after the other, as appended together. */
@@ -87,7 +76,7 @@ public final class JournalCodec {
     }
 
     /** A whole journal: the header, then the records. */
-    static byte[] journal(List<JournalRecord> records) {
+    public static byte[] journal(List<JournalRecord> records) {
         return concat(HEADER, records);
     }
 
@@ -146,31 +135,18 @@ public final class JournalCodec {
         }
         int pos = HEADER.length;
         long valid = Math.min(bytes.length, HEADER.length);
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         while (pos < bytes.length) {
-            if (bytes.length - pos < FRAME_HEAD) {
-                break; // a length cut short: torn
-            }
-            long length = Integer.toUnsignedLong(in.getInt(pos));
-            if (crc(bytes, pos, 4) != in.getInt(pos + 4)) {
-                // The length's check (and all after it) still zeros: the frame never reached the disk.
-                damage = allZero(bytes, pos + 4) ? null : new Damage(records.size(), pos, "its length fails its checksum");
+            Frames.Next next = Frames.next(bytes, pos);
+            if (next instanceof Frames.Damaged d) {
+                damage = new Damage(records.size(), pos, d.what());
                 break;
             }
-            long crcAt = pos + FRAME_HEAD + length;
-            if (crcAt + FRAME_TAIL > bytes.length) {
-                break; // a record cut short: torn
-            }
-            int payload = pos + FRAME_HEAD;
-            int size = (int) length;
-            if (crc(bytes, payload, size) != in.getInt((int) crcAt)) {
-                // A record whose checksum is still zeros, as is everything after it, is one a crash cut short.
-                damage = allZero(bytes, (int) crcAt) ? null : new Damage(records.size(), pos, "it fails its checksum");
-                break;
+            if (!(next instanceof Frames.Frame frame)) {
+                break; // torn: what was acknowledged was forced before it
             }
             JournalRecord record;
             try {
-                record = JournalRecord.parseFrom(ByteBuffer.wrap(bytes, payload, size));
+                record = JournalRecord.parseFrom(ByteBuffer.wrap(bytes, frame.payloadAt(), frame.payloadLength()));
             } catch (InvalidProtocolBufferException e) {
                 damage = new Damage(records.size(), pos, "it passes its checksum but does not parse");
                 break;
@@ -180,7 +156,7 @@ public final class JournalCodec {
                 break;
             }
             records.add(record);
-            pos = (int) crcAt + FRAME_TAIL;
+            pos = frame.end();
             valid = pos;
             ends.add(valid);
         }
@@ -233,25 +209,5 @@ public final class JournalCodec {
     private static boolean inOrder(List<JournalRecord> before, JournalRecord record) {
         return record.getEventCase() != JournalRecord.EventCase.EVENT_NOT_SET
                 && (before.isEmpty() || record.getSeq() > before.get(before.size() - 1).getSeq());
-    }
-
-    private static boolean allZero(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * CRC32C, masked as LevelDB does: a plain CRC32C of {@code ff ff ff ff} is {@code ff ff ff ff},
-     * so a run of 0xff bytes (erased flash) would pass as a length and its check.
-     */
-    private static int crc(byte[] bytes, int offset, int length) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, offset, length);
-        int c = (int) crc.getValue();
-        return ((c >>> 15) | (c << 17)) + 0xa282ead8;
     }
 }

@@ -15,15 +15,13 @@ import dev.drama.proto.SessionJoined;
 import dev.drama.proto.SessionSummary;
 import dev.drama.server.ServerConfig;
 import dev.drama.server.journal.Journal;
-import dev.drama.server.journal.JournalCodec;
-import dev.drama.server.journal.JournalFile;
+import dev.drama.server.journal.SessionJournal;
 import dev.drama.server.net.Replies;
 import dev.drama.server.text.Names;
 import dev.drama.server.visibility.Visibility;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +60,7 @@ public final class Session {
     private final Moves moves;
     private final EventExecutor executor;
     private final Journal journal;
-    private final JournalFile file;
+    private final SessionJournal sessionJournal;
     private final LongSupplier clock;
     private final Listener listener;
     private final ServerConfig.Limits limits;
@@ -98,7 +96,7 @@ public final class Session {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private static final int MAX_BATCH = 64;
 
-    Session(SessionState state, EventExecutor executor, Journal journal, JournalFile file, LongSupplier clock,
+    Session(SessionState state, EventExecutor executor, Journal journal, SessionJournal sessionJournal, LongSupplier clock,
             Listener listener, ServerConfig config) {
         this.state = state;
         state.buildOnlyHeardDilemmas();
@@ -109,7 +107,7 @@ public final class Session {
                 new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()));
         this.executor = executor;
         this.journal = journal;
-        this.file = file;
+        this.sessionJournal = sessionJournal;
         this.clock = clock;
         this.listener = listener;
         this.summary = summarise();
@@ -369,7 +367,7 @@ public final class Session {
             return;
         }
         inFlight++;
-        journal.append(file, batch.records).whenComplete((ok, failure) -> run(() -> {
+        journal.append(sessionJournal, batch.records).whenComplete((ok, failure) -> run(() -> {
             inFlight--;
             if (failure != null) {
                 notSaved(batch);
@@ -422,13 +420,13 @@ public final class Session {
         }
     }
 
-    /** Writes every unsaved record again, in order, after cutting off what the failed writes left. */
+    /** Writes every unsaved record again, in order (the journal first cuts off what the failed writes left). */
     private void retry() {
         retryTimer = null;
         List<Batch> attempt = List.copyOf(unsaved);
         List<JournalRecord> records = attempt.stream().flatMap(b -> b.records.stream()).toList();
         inFlight++;
-        journal.retry(file, records).whenComplete((ok, failure) -> run(() -> {
+        journal.append(sessionJournal, records).whenComplete((ok, failure) -> run(() -> {
             inFlight--;
             if (failure != null) {
                 retryDelayMs = Math.min(Math.max(FIRST_RETRY_MS, retryDelayMs * 2), MAX_RETRY_MS);
@@ -565,7 +563,7 @@ public final class Session {
 
     private ServerMessage debriefSummary() {
         try {
-            return Debriefs.summary(state, JournalCodec.read(file.path()).records());
+            return Debriefs.summary(state, journal.history(sessionJournal));
         } catch (IOException e) {
             log.error("session {}: reading the journal for the debrief summary", id(), e);
             return ServerMessage.newBuilder().setOutcome(Outcomes.reveal(state).getOutcome()).build();
@@ -575,7 +573,7 @@ public final class Session {
     /** The debrief, from the journal on disk: everything acknowledged is there. */
     private ServerMessage debrief(ExportDebrief.Format format, boolean withPrivateTalk) {
         try {
-            return Debriefs.export(state, JournalCodec.read(file.path()).records(), format, withPrivateTalk);
+            return Debriefs.export(state, journal.history(sessionJournal), format, withPrivateTalk);
         } catch (IOException e) {
             log.error("session {}: reading the journal for the debrief", id(), e);
             return Replies.error(0, ErrorCode.INTERNAL, "the server could not read the session's journal");
@@ -609,15 +607,6 @@ public final class Session {
                 .setCreatedEpochMs(state.createdEpochMs()).build();
     }
 
-    /** Ends the actor's use of its journal file (server shutdown). */
-    void closeFile() {
-        try {
-            file.close();
-        } catch (IOException e) {
-            log.warn("session {}: closing journal: {}", id(), e.toString());
-        }
-    }
-
     EventExecutor executor() {
         return executor;
     }
@@ -626,7 +615,8 @@ public final class Session {
         return state;
     }
 
-    Path journalPath() {
-        return file.path();
+    /** Everything the session has recorded, read back from the journal. */
+    List<JournalRecord> history() throws IOException {
+        return journal.history(sessionJournal);
     }
 }

@@ -10,24 +10,27 @@ import dev.drama.proto.SessionSummary;
 import dev.drama.scenarios.model.Pack;
 import dev.drama.scenarios.registry.PackRegistry;
 import dev.drama.server.ServerConfig;
+import dev.drama.proto.Phase;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.JournalCodec;
-import dev.drama.server.journal.JournalFile;
+import dev.drama.server.journal.LogRecovery;
 import dev.drama.server.journal.OwnerOnly;
+import dev.drama.server.journal.SessionHistory;
+import dev.drama.server.journal.SessionJournal;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -36,12 +39,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * All sessions of the server: opening new ones, finding them by join code or resume
- * token, and rebuilding them from their journals when the server starts.
+ * token, and rebuilding them from the journal when the server starts.
  * Thread-safe; each session's own state is touched only by its actor.
  */
 public final class SessionRegistry implements Session.Listener {
     private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
-    private static final String JOURNAL = "journal.bin";
 
     /** Where a resume token leads. */
     public record Seat(Session session, String participantId) {
@@ -77,16 +79,16 @@ public final class SessionRegistry implements Session.Listener {
         String id = Tokens.newSessionId();
         String code = uniqueJoinCode();
         Path dir = OwnerOnly.directory(sessionsDir.resolve(id));
-        JournalFile file = journal.open(dir.resolve(JOURNAL), 0);
+        SessionJournal part = journal.session(id, dir.resolve(Journal.FILE), -1);
         long now = clock.getAsLong();
-        Session session = newSession(new SessionState(id, code, pack, now), file);
+        Session session = newSession(new SessionState(id, code, pack, now), part);
         JournalRecord opened = JournalRecord.newBuilder().setSeq(0).setAtEpochMs(now)
                 .setSessionOpened(SessionOpened.newBuilder().setSessionId(id).setJoinCode(code)
                         .setPackId(pack.id()).setPackVersion(String.valueOf(pack.version())).setPackDigest(pack.digest()))
                 .build();
         session.applyRecord(opened);
         try {
-            journal.append(file, opened).join();
+            journal.append(part, List.of(opened)).join();
         } catch (CompletionException e) {
             throw new IOException("could not save the first record of session " + id, e.getCause());
         }
@@ -95,55 +97,62 @@ public final class SessionRegistry implements Session.Listener {
         return session;
     }
 
-    /** Rebuilds every session found in the data folder from its journal. */
+    /**
+     * Rebuilds every session found in the data folder: from its journal file (an ended
+     * session's, or one an older server wrote), then its records in the server's log.
+     */
     public int recover() throws IOException {
-        if (!Files.isDirectory(sessionsDir)) {
-            return 0;
-        }
-        int recovered = 0;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sessionsDir)) {
-            for (Path dir : dirs) {
-                try {
-                    if (recover(dir.resolve(JOURNAL))) {
-                        recovered++;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    log.error("session in {} could not be recovered: {}", dir, e.toString());
-                }
+        LogRecovery.Found found = journal.recovered();
+        Map<String, List<LogRecovery.Entry>> inLog = new LinkedHashMap<>();
+        found.entries().forEach(e -> inLog.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e));
+        Set<String> ids = new TreeSet<>(inLog.keySet());
+        if (Files.isDirectory(sessionsDir)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sessionsDir, Files::isDirectory)) {
+                dirs.forEach(dir -> ids.add(dir.getFileName().toString()));
             }
         }
+        int recovered = 0;
+        for (String id : ids) {
+            // Damage naming this session, or none: a record missing from the log may be its.
+            List<LogRecovery.Damage> damages = found.damages().stream()
+                    .filter(d -> d.sessionHint().equals(id) || d.sessionHint().isEmpty()).toList();
+            try {
+                if (recover(id, inLog.getOrDefault(id, List.of()), damages)) {
+                    recovered++;
+                }
+            } catch (IOException | RuntimeException e) {
+                log.error("session {} could not be recovered: {}", id, e.toString());
+            }
+        }
+        journal.recoveryDone();
         return recovered;
     }
 
-    private boolean recover(Path path) throws IOException {
+    private boolean recover(String id, List<LogRecovery.Entry> entries, List<LogRecovery.Damage> damages)
+            throws IOException {
+        Path path = sessionsDir.resolve(id).resolve(Journal.FILE);
         OwnerOnly.directory(path.getParent());
         OwnerOnly.narrowFile(path);
-        JournalCodec.Contents contents = JournalCodec.read(path);
-        Optional<JournalCodec.Damage> damage = contents.damage();
-        if (contents.records().isEmpty() || !contents.records().get(0).hasSessionOpened()) {
-            if (damage.isPresent()) {
+        SessionHistory history = SessionHistory.assemble(JournalCodec.read(path), entries, damages);
+        JournalCodec.Contents file = history.file();
+        SessionJournal part = journal.session(id, path,
+                file.records().isEmpty() ? -1 : file.records().get(file.records().size() - 1).getSeq());
+        // Until the session is rebuilt, its records in the log stay there, whatever happens.
+        journal.keep(part, history.inLog());
+        if (history.records().isEmpty() || !history.records().get(0).hasSessionOpened()) {
+            if (history.loss().isPresent()) {
                 log.error("{} is damaged at offset {} ({}), before any session record; no session could be "
-                        + "recovered from it, and it is left as it is", path, damage.get().offset(), damage.get().what());
+                        + "recovered from it, and it is left as it is", path, history.loss().get().offset(),
+                        history.loss().get().detail());
             } else {
-                log.warn("{} holds no session; skipped", path);
+                log.warn("{} holds no session; skipped", path.getParent());
             }
             return false;
         }
-        if (contents.torn()) {
-            log.warn("{}: dropped {} bytes of a record torn by a crash", path, contents.fileLength() - contents.validLength());
+        if (file.torn()) {
+            log.warn("{}: dropped {} bytes of a record torn by a crash", path, file.fileLength() - file.validLength());
         }
-        Path keptAt = null;
-        if (damage.isPresent()) {
-            keptAt = keepAside(path);
-            JournalCodec.Damage d = damage.get();
-            log.error("{} is damaged at offset {}: {}; {}; the file as found is kept at {}", path, d.offset(), d.what(),
-                    d.inHeader() ? "every record passed its checksum and is recovered"
-                            : "the session is recovered with the " + d.recordsBefore() + " records before it; the "
-                            + (contents.fileLength() - d.offset()) + " bytes from record " + d.record()
-                            + " on could not be recovered",
-                    keptAt);
-        }
-        SessionOpened opened = contents.records().get(0).getSessionOpened();
+        SessionOpened opened = history.records().get(0).getSessionOpened();
         Pack pack = packs.find(opened.getPackId(), opened.getPackDigest()).orElseGet(() -> {
             Pack current = packs.find(opened.getPackId()).orElseThrow(() ->
                     new IllegalStateException("pack '" + opened.getPackId() + "' is no longer installed"));
@@ -151,55 +160,61 @@ public final class SessionRegistry implements Session.Listener {
                     opened.getSessionId(), current.id(), current);
             return current;
         });
-        contents = replayable(contents, pack, path);
-        long validLength = contents.validLength();
-        if (contents.legacy() || damage.isPresent()) {
-            // Appending goes on in the current format, after the good records only.
-            journal.rewrite(path, contents.records());
-            validLength = Files.size(path);
-            log.info("{}: rewritten with {} records{}", path, contents.records().size(),
-                    contents.legacy() ? ", in the checksummed format (it was written by an older server)" : "");
+        history = replayable(history, pack, path);
+        List<JournalRecord> records = history.records();
+        if (history.loss().isPresent()) {
+            records = withDamage(history, path);
+            journal.replaceHistory(part, records, records.get(records.size() - 1).getSeq());
+        } else if (file.legacy() || file.torn()) {
+            journal.rewrite(path, file.records());
+            log.info("{}: rewritten with {} records{}", path, file.records().size(),
+                    file.legacy() ? ", in the checksummed format (it was written by an older server)" : "");
         }
-        JournalFile file = journal.open(path, validLength);
         Session session = newSession(new SessionState(opened.getSessionId(), opened.getJoinCode(), pack,
-                contents.records().get(0).getAtEpochMs()), file);
-        List<JournalRecord> records = contents.records();
+                records.get(0).getAtEpochMs()), part);
+        List<JournalRecord> replay = records;
         // Replay on the session's own executor, so its timers and state stay on one thread.
         session.executor().submit(() -> {
-            records.forEach(session::applyRecord);
+            replay.forEach(session::applyRecord);
             session.afterReplay();
         }).syncUninterruptibly();
-        if (damage.isPresent()) {
-            recordDamage(session, file, records, damage.get(), contents.fileLength(), keptAt);
-        }
         register(session);
+        if (session.summary().getPhase() == Phase.ENDED) {
+            journal.ended(part);
+        }
         log.info("session {} recovered: {} records, phase {}", session.id(), records.size(),
                 session.summary().getPhase());
         return true;
     }
 
-    /** Copies the damaged journal, exactly as found, beside it: {@code journal.bin.damaged-<UTC time>}. */
-    private Path keepAside(Path path) throws IOException {
-        String at = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                .format(Instant.ofEpochMilli(clock.getAsLong()));
-        Path kept = path.resolveSibling(path.getFileName() + ".damaged-" + at);
-        for (int n = 2; Files.exists(kept); n++) {
-            kept = path.resolveSibling(path.getFileName() + ".damaged-" + at + "-" + n);
+    /**
+     * The history as replayed after a loss, ending with a record of the damage, so trainers are
+     * told on every attach, after every restart. What was found is kept aside first: the file as
+     * it was, or (for a loss in the log) every record of the session that was found.
+     */
+    private List<JournalRecord> withDamage(SessionHistory history, Path path) throws IOException {
+        SessionHistory.Loss loss = history.loss().get();
+        Path keptAt;
+        if (history.file().damage().isPresent()) {
+            keptAt = LogRecovery.keepAside(path, clock.getAsLong());
+        } else {
+            keptAt = LogRecovery.asideOf(path, clock.getAsLong());
+            journal.rewrite(keptAt, history.found());
         }
-        return Files.copy(path, kept, StandardCopyOption.COPY_ATTRIBUTES);
-    }
-
-    /** The damage becomes part of the session's history, so trainers are told on every attach, after every restart. */
-    private void recordDamage(Session session, JournalFile file, List<JournalRecord> records, JournalCodec.Damage damage,
-                              long fileLength, Path keptAt) {
-        JournalRecord record = JournalRecord.newBuilder().setSeq(records.get(records.size() - 1).getSeq() + 1)
+        log.error("{}: the session's history is damaged at record {} (offset {}: {}); {}; what was found is kept at {}",
+                path, loss.record(), loss.offset(), loss.detail(),
+                loss.lostBytes() == 0 ? "every record passed its checksum and is recovered"
+                        : "the session is recovered with the " + (loss.record() - 1) + " records before it; the "
+                        + loss.lostBytes() + " bytes from record " + loss.record() + " on could not be recovered",
+                keptAt);
+        List<JournalRecord> records = new ArrayList<>(history.records());
+        // After every seq the session ever wrote, so that a lost record left in the log is never taken for a later one.
+        records.add(JournalRecord.newBuilder().setSeq(history.lastSeqSeen() + 1)
                 .setAtEpochMs(clock.getAsLong()).setJournalDamaged(JournalDamaged.newBuilder()
-                        .setRecord(damage.record()).setOffset(damage.offset()).setDetail(damage.what())
-                        .setLostBytes(damage.inHeader() ? 0 : fileLength - damage.offset())
-                        .setKeptAt(keptAt.toAbsolutePath().toString()))
-                .build();
-        session.executor().submit(() -> session.applyRecord(record)).syncUninterruptibly();
-        journal.append(file, record).join();
+                        .setRecord(loss.record()).setOffset(loss.offset()).setDetail(loss.detail())
+                        .setLostBytes(loss.lostBytes()).setKeptAt(keptAt.toAbsolutePath().toString()))
+                .build());
+        return records;
     }
 
     /**
@@ -207,23 +222,24 @@ public final class SessionRegistry implements Session.Listener {
      * be applied (say, the pack changed under it) ends the session's history there, rather
      * than losing the whole session.
      */
-    private static JournalCodec.Contents replayable(JournalCodec.Contents contents, Pack pack, Path path) {
-        SessionOpened opened = contents.records().get(0).getSessionOpened();
+    private static SessionHistory replayable(SessionHistory history, Pack pack, Path path) {
+        List<JournalRecord> records = history.records();
+        SessionOpened opened = records.get(0).getSessionOpened();
         SessionState scratch = new SessionState(opened.getSessionId(), opened.getJoinCode(), pack, 0);
-        for (int i = 0; i < contents.records().size(); i++) {
+        for (int i = 0; i < records.size(); i++) {
             try {
-                scratch.apply(contents.records().get(i));
+                scratch.apply(records.get(i));
             } catch (RuntimeException e) {
                 log.error("{}: record {} of {} cannot be replayed ({}); the session is recovered up to the one before it",
-                        path, i + 1, contents.records().size(), e.toString());
-                return contents.firstRecords(i);
+                        path, i + 1, records.size(), e.toString());
+                return history.cutAt(i, "it cannot be replayed (" + e.getMessage() + ")");
             }
         }
-        return contents;
+        return history;
     }
 
-    private Session newSession(SessionState state, JournalFile file) {
-        return new Session(state, executors.next(), journal, file, clock, this, config);
+    private Session newSession(SessionState state, SessionJournal part) {
+        return new Session(state, executors.next(), journal, part, clock, this, config);
     }
 
     private void register(Session session) {
@@ -267,9 +283,5 @@ public final class SessionRegistry implements Session.Listener {
     @Override
     public void participantJoined(Session session, byte[] tokenHash, String participantId) {
         byToken.put(HexFormat.of().formatHex(tokenHash), new Seat(session, participantId));
-    }
-
-    public void close() {
-        byId.values().forEach(Session::closeFile);
     }
 }

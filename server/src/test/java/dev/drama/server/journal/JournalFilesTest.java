@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Journals as files: their owner's only, and those of an older server (no checksums) still recovered. */
+/** The journal's files: their owner's only, and those of an older server (no checksums) still recovered. */
 class JournalFilesTest {
     @TempDir
     Path dir;
@@ -32,11 +32,11 @@ class JournalFilesTest {
     private Journal journal;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         packs = new PackRegistry(Path.of("../scenarios/examples"), Duration.ZERO, false);
         packs.start();
         executors = new DefaultEventExecutorGroup(1);
-        journal = new Journal();
+        journal = new Journal(dir.resolve("data").resolve("log"), 1 << 20);
     }
 
     @AfterEach
@@ -56,19 +56,21 @@ class JournalFilesTest {
     }
 
     @Test
-    void aNewSessionsFolderAndJournalAreItsOwnersOnly() throws Exception {
+    void aNewSessionsFolderTheLogAndItsSegmentsAreItsOwnersOnly() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX modes here");
         Path sessions = dir.resolve("data").resolve("sessions");
         SessionRegistry registry = registry(sessions);
         Session session = registry.open("tiny");
         Path folder = sessions.resolve(session.id());
+        Path log = dir.resolve("data").resolve("log");
+        Path segment = SegmentedLog.path(log, journal.currentSegment());
         assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
         assertThat(mode(sessions)).isEqualTo("rwx------");
         assertThat(mode(folder)).isEqualTo("rwx------");
-        assertThat(mode(folder.resolve("journal.bin"))).isEqualTo("rw-------");
-        registry.close();
-        System.out.printf("journal files: data %s, sessions %s, session folder %s, journal %s%n", mode(dir.resolve("data")),
-                mode(sessions), mode(folder), mode(folder.resolve("journal.bin")));
+        assertThat(mode(log)).isEqualTo("rwx------");
+        assertThat(mode(segment)).isEqualTo("rw-------");
+        System.out.printf("journal files: data %s, sessions %s, session folder %s, log %s, segment %s%n",
+                mode(dir.resolve("data")), mode(sessions), mode(folder), mode(log), mode(segment));
     }
 
     @Test
@@ -95,7 +97,6 @@ class JournalFilesTest {
         assertThat(registry.recover()).isEqualTo(1);
         Session session = registry.byJoinCode("ABCDEFG").orElseThrow();
         assertThat(SessionProbe.records(session)).isEqualTo(records);
-        registry.close();
 
         byte[] after = Files.readAllBytes(path);
         assertThat(Arrays.copyOf(after, JournalCodec.HEADER.length)).isEqualTo(JournalCodec.HEADER);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.drama.proto.Choice;
 import dev.drama.proto.JournalRecord;
+import dev.drama.proto.LogEntry;
 import dev.drama.proto.OptionSetting;
 import dev.drama.proto.ParticipantJoined;
 import dev.drama.proto.PositionSet;
@@ -25,35 +26,25 @@ import dev.drama.server.session.Tokens;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import java.time.Duration;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A journal torn by a crash at every possible byte of its last record, or followed by
- * garbage, still gives back every complete record, and never fails the read.
+ * garbage, still gives back every complete record, and never fails the read: the server's
+ * log (where a crash can tear only the newest segment) and a session's own journal file
+ * (as an older server left it) alike.
  */
 class TornJournalTest {
     @TempDir
     Path dir;
-    private Journal journal;
-
-    @BeforeEach
-    void open() {
-        journal = new Journal();
-    }
-
-    @AfterEach
-    void close() {
-        journal.close();
-    }
 
     static List<JournalRecord> records() {
         List<JournalRecord> out = new ArrayList<>();
@@ -77,13 +68,23 @@ class TornJournalTest {
     }
 
     private Path written(List<JournalRecord> records) throws IOException {
-        Path path = dir.resolve("journal.bin");
-        try (JournalFile file = journal.open(path, 0)) {
+        return Files.write(dir.resolve("journal.bin"), JournalCodec.journal(records));
+    }
+
+    /** The records appended one by one to a new log in {@code logDir}, as session s1's; returns its one segment. */
+    static Path logged(Path logDir, List<JournalRecord> records) throws IOException {
+        try (Journal journal = new Journal(logDir, 1 << 20)) {
+            SessionJournal s1 = journal.session("s1", logDir.resolveSibling("sessions").resolve("s1").resolve("journal.bin"), -1);
             for (JournalRecord r : records) {
-                journal.append(file, r).join();
+                journal.append(s1, List.of(r)).join();
             }
         }
-        return path;
+        return SegmentedLog.path(logDir, 1);
+    }
+
+    /** The length of a record's entry in the log. */
+    static int entryLength(JournalRecord record) {
+        return Frames.size(LogEntry.newBuilder().setSessionId("s1").setRecord(record).build().getSerializedSize());
     }
 
     private JournalCodec.Contents readBytes(byte[] bytes) throws IOException {
@@ -180,20 +181,32 @@ class TornJournalTest {
     }
 
     @Test
-    void reopeningATornJournalAppendsAfterTheLastCompleteRecord() throws IOException {
+    void everyCutInsideTheLogsLastEntryKeepsTheOthersAndAppendingGoesOnAfterThem() throws IOException {
         List<JournalRecord> records = records();
-        Path path = written(records);
-        byte[] bytes = Files.readAllBytes(path);
-        Files.write(path, Arrays.copyOf(bytes, bytes.length - 5));
-        JournalCodec.Contents torn = JournalCodec.read(path);
-        JournalRecord next = records.get(6).toBuilder().setSeq(6).setTalkSent(TalkSent.newBuilder()
-                .setTalk(Talk.newBuilder().setText("after the crash"))).build();
-        try (JournalFile file = journal.open(path, torn.validLength())) {
-            journal.append(file, next).join();
+        byte[] bytes = Files.readAllBytes(logged(dir.resolve("whole"), records));
+        int lastStart = bytes.length - entryLength(records.get(records.size() - 1));
+        for (int cut = lastStart; cut <= bytes.length + 1; cut++) {
+            Path logDir = Files.createDirectories(dir.resolve("cut" + cut).resolve("log"));
+            byte[] shape = Arrays.copyOf(bytes, cut); // past the end: a zero after the last entry
+            Files.write(SegmentedLog.path(logDir, 1), shape);
+            JournalRecord next = records.get(6).toBuilder().setTalkSent(TalkSent.newBuilder()
+                    .setTalk(Talk.newBuilder().setText("after the crash"))).build();
+            try (Journal journal = new Journal(logDir, 1 << 20, false, FileChannel::open)) {
+                List<JournalRecord> found = journal.recovered().entries().stream().map(LogRecovery.Entry::record).toList();
+                List<JournalRecord> expected = cut >= bytes.length ? records : records.subList(0, records.size() - 1);
+                assertThat(found).as("cut at %d", cut).isEqualTo(expected);
+                assertThat(journal.recovered().damages()).as("cut at %d", cut).isEmpty();
+                assertThat(Files.size(SegmentedLog.path(logDir, 1))).as("the torn tail is cut off")
+                        .isEqualTo(cut >= bytes.length ? bytes.length : lastStart);
+                assertThat(journal.currentSegment()).as("appending goes on in a new segment").isEqualTo(2);
+                journal.append(journal.session("s1", dir.resolve("unused"), -1), List.of(next)).join();
+            }
+            try (Journal again = new Journal(logDir, 1 << 20, false, FileChannel::open)) {
+                List<JournalRecord> found = again.recovered().entries().stream().map(LogRecovery.Entry::record).toList();
+                assertThat(found).as("cut at %d", cut).endsWith(next).hasSize(cut >= bytes.length ? 8 : 7);
+                assertThat(again.recovered().damages()).isEmpty();
+            }
         }
-        JournalCodec.Contents after = JournalCodec.read(path);
-        assertThat(after.torn()).isFalse();
-        assertThat(after.records()).hasSize(7).endsWith(next);
     }
 
     @Test
@@ -223,6 +236,7 @@ class TornJournalTest {
                 Path sessions = dir.resolve("data" + n++).resolve("sessions");
                 Path journalPath = Files.createDirectories(sessions.resolve("s1")).resolve("journal.bin");
                 Files.write(journalPath, shape);
+                Journal journal = new Journal(sessions.resolveSibling("log"), 1 << 20);
                 SessionRegistry registry = new SessionRegistry(sessions, journal, executors, packs,
                         System::currentTimeMillis, ServerConfig.builder().dataDir(dir).build());
                 assertThat(registry.recover()).as("journal of %d bytes", shape.length).isEqualTo(1);
@@ -231,8 +245,8 @@ class TornJournalTest {
                 assertThat(SessionProbe.records(session)).as("journal of %d bytes", shape.length).isEqualTo(expected);
                 assertThat(session.summary().getPhase()).isEqualTo(Phase.NEGOTIATION);
                 assertThat(registry.byToken("token-of-cat")).as("the player's token still leads to its seat").isPresent();
-                registry.close();
-                assertThat(Files.size(journalPath)).as("the torn tail is cut off before new records are appended")
+                journal.close();
+                assertThat(Files.size(journalPath)).as("the torn tail is cut off")
                         .isEqualTo(shape.length >= bytes.length ? bytes.length : lastStart);
             }
         } finally {

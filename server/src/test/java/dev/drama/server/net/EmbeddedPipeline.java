@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class EmbeddedPipeline implements AutoCloseable {
     private final Path dataDir;
-    private final Journal journal = new Journal(false);
+    private final Journal journal;
     private final DefaultEventExecutorGroup executors = new DefaultEventExecutorGroup(1);
     private final PackRegistry packs = new PackRegistry(null, Duration.ZERO, false);
     private final TrainerSecret secret;
@@ -46,6 +46,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         try {
             dataDir = Files.createTempDirectory("drama-pipeline");
             secret = TrainerSecret.loadOrCreate(dataDir.resolve("trainer.secret"));
+            journal = new Journal(dataDir.resolve("log"), 1 << 20, false, java.nio.channels.FileChannel::open);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package dev.drama.server.session;
 
 import dev.drama.proto.JournalRecord;
-import dev.drama.server.journal.JournalCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -15,7 +14,7 @@ public final class SessionProbe {
     public static List<JournalRecord> records(Session session) {
         return session.executor().submit(() -> {
             try {
-                List<JournalRecord> onDisk = JournalCodec.read(session.journalPath()).records();
+                List<JournalRecord> onDisk = session.history();
                 if (onDisk.size() != session.state().applied()) {
                     throw new IllegalStateException(session.state().applied() + " records applied, "
                             + onDisk.size() + " on disk");
