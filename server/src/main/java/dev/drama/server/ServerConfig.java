@@ -18,7 +18,15 @@ public record ServerConfig(
         Path tlsCertificate,
         Path tlsKey,
         Defences defences,
-        int httpPort) {
+        int httpPort,
+        Duration botThink,
+        BotMaker botMaker) {
+
+    /** Makes the policy that plays a computer-played character: the stance bots, or a test's scripted one. */
+    @FunctionalInterface
+    public interface BotMaker {
+        dev.drama.bots.Bot make(dev.drama.bots.Self self, dev.drama.bots.Stance stance, long seed);
+    }
 
     public static final int DEFAULT_PORT = 4710;
     /** {@link #httpPort()}: the game port + 1 (or any free port when the game port is 0). */
@@ -101,6 +109,8 @@ public record ServerConfig(
         b.tlsKey = tlsKey;
         b.defences = defences;
         b.httpPort = httpPort;
+        b.botThink = botThink;
+        b.botMaker = botMaker;
         return b;
     }
 
@@ -145,6 +155,8 @@ public record ServerConfig(
         private Path tlsKey;
         private Defences defences = Defences.defaults();
         private int httpPort = HTTP_BESIDE_GAME_PORT;
+        private Duration botThink = Duration.ofSeconds(4);
+        private BotMaker botMaker = dev.drama.bots.Bots::create;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -161,10 +173,16 @@ public record ServerConfig(
         public Builder defences(Defences value) { defences = value; return this; }
         /** The browser views' port: a number (0 picks a free one), {@link #HTTP_BESIDE_GAME_PORT} or {@link #HTTP_DISABLED}. */
         public Builder httpPort(int value) { httpPort = value; return this; }
+        /**
+         * How long a computer player thinks before each move, on average (each pause is drawn
+         * between half and one and a half times it, so moves do not come in lockstep); zero: at once.
+         */
+        public Builder botThink(Duration value) { botThink = value; return this; }
+        public Builder botMaker(BotMaker value) { botMaker = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey,
-                    defences, httpPort);
+                    defences, httpPort, botThink, botMaker);
         }
     }
 }

@@ -56,6 +56,13 @@ public final class SessionRegistry implements Session.Listener {
     private final Map<String, Session> byCode = new ConcurrentHashMap<>();
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final Map<String, Seat> byToken = new ConcurrentHashMap<>();
+    /** Where every session's computer players think: one thread, off the sessions' own. */
+    private final java.util.concurrent.ScheduledExecutorService thinkers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "drama-computer-players");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public SessionRegistry(Path sessionsDir, Journal journal, EventExecutorGroup executors,
                            PackRegistry packs, LongSupplier clock,
@@ -223,7 +230,7 @@ public final class SessionRegistry implements Session.Listener {
     }
 
     private Session newSession(SessionState state, JournalFile file) {
-        return new Session(state, executors.next(), journal, file, clock, this, config);
+        return new Session(state, executors.next(), journal, file, clock, this, config, thinkers);
     }
 
     private void register(Session session) {
@@ -270,6 +277,7 @@ public final class SessionRegistry implements Session.Listener {
     }
 
     public void close() {
+        thinkers.shutdownNow();
         byId.values().forEach(Session::closeFile);
     }
 }

@@ -361,6 +361,7 @@ public final class SessionState {
                 damageNotices.add(notice);
                 out.add(Outbound.broadcast(notice));
             }
+            case BOT_SWITCHED -> out.addAll(botSwitched(record.getBotSwitched()));
             case OUTCOME_REVEALED -> {
                 clock.set(false, record.getOutcomeRevealed().getDeadlineEpochMs(), 0);
                 out.add(Outbound.broadcast(sessionStateMessage(at)));
@@ -369,6 +370,32 @@ public final class SessionState {
             case EVENT_NOT_SET -> throw new IllegalArgumentException("journal record without an event");
         }
         return out;
+    }
+
+    /** The computer takes a character's seat (with what a player gets on taking a character), or leaves it. */
+    private List<Outbound> botSwitched(dev.drama.proto.BotSwitched e) {
+        List<Outbound> out = new ArrayList<>();
+        if (e.getStance().isEmpty()) {
+            Participant seat = participants.get(e.getParticipantId());
+            out.add(participantEvent(ParticipantEvent.Change.COMPUTER_OFF, seat));
+            seat.remove();
+            out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
+            return out;
+        }
+        Participant seat = Participant.computer(e.getParticipantId(), e.getCharacterId(),
+                new Participant.Computer(dev.drama.bots.Stance.parse(e.getStance()).orElseThrow(), e.getSeed()));
+        participants.put(seat.id(), seat);
+        out.add(Outbound.broadcast(ServerMessage.newBuilder().setParticipant(ParticipantEvent.newBuilder()
+                .setChange(ParticipantEvent.Change.COMPUTER_ON).setParticipant(seat.view().toBuilder().setConnected(true)))
+                .build()));
+        out.add(Outbound.broadcast(ServerMessage.newBuilder().setBoard(boardView("")).build()));
+        out.addAll(secretsFor(seat));
+        return out;
+    }
+
+    /** The seats the computer plays now, in the order they were taken. */
+    List<Participant> computerPlayers() {
+        return participants.values().stream().filter(p -> !p.removed() && p.computer().isPresent()).toList();
     }
 
     private static ServerMessage damageNotice(JournalDamaged d) {

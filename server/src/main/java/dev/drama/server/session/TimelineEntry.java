@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 /**
  * One line of the debrief's timeline, with its parts for machines: who acted (a person's
  * display name, empty for the session itself), the characters and options it concerns.
- * {@code dilemmaHolder} is set for dilemma lines.
+ * {@code dilemmaHolder} is set for dilemma lines; {@code reason} for a move the computer made
+ * (why it made it), in the trainers' copy only.
  */
 record TimelineEntry(long atEpochMs, String kind, String actor, List<String> characters, List<String> options,
-                     String text, String dilemmaHolder) {
+                     String text, String dilemmaHolder, String reason) {
 
     TimelineEntry {
         characters = List.copyOf(characters);
@@ -73,6 +74,13 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
             case PARTICIPANT_MUTED -> s.participant(r.getParticipantMuted().getParticipantId()).ifPresent(p ->
                     line.person(p.displayName()).add(r.getParticipantMuted().getMuted() ? " was muted" : " was unmuted"));
             case OUTCOME_REVEALED -> line.add("the outcome is revealed");
+            case BOT_SWITCHED -> {
+                var e = r.getBotSwitched();
+                line.character(e.getCharacterId());
+                line.add(e.getStance().isEmpty() ? " is no longer played by the computer"
+                        : " is played by the computer, as a " + e.getStance() + " (" + dev.drama.bots.Stance.parse(e.getStance())
+                                .map(dev.drama.bots.Stance::summary).orElse("") + ")");
+            }
             default -> {
                 return Optional.empty();
             }
@@ -95,7 +103,7 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
         line.add(" " + change);
         TimelineEntry e = line.entry();
         return Optional.of(new TimelineEntry(at, "dilemma_" + change, "", e.characters(), e.options(), e.text(),
-                d.getHolderId()));
+                d.getHolderId(), null));
     }
 
     private static void offer(Line line, Offer o) {
@@ -214,7 +222,8 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
 
         TimelineEntry entry() {
             return new TimelineEntry(r.getAtEpochMs(), r.getEventCase().name().toLowerCase(Locale.ROOT), actor,
-                    new ArrayList<>(characters), new ArrayList<>(options), text.toString(), null);
+                    new ArrayList<>(characters), new ArrayList<>(options), text.toString(), null,
+                    r.getBotReason().isEmpty() ? null : r.getBotReason());
         }
     }
 }
