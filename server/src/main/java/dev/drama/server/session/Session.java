@@ -535,8 +535,7 @@ public final class Session {
 
     /** Moves the session on by itself: the reveal when every player has committed. */
     private void followUps() {
-        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.outcomeRevealed() && !state.playedCharacters().isEmpty()
-                && state.commitments().keySet().containsAll(state.playedCharacters())) {
+        if (state.everyoneCommitted()) {
             reveal();
         }
     }
@@ -644,27 +643,7 @@ public final class Session {
     }
 
     private void publish(List<Outbound> effects) {
-        for (Outbound o : effects) {
-            if (o.onlyParticipantId() != null) {
-                state.participant(o.onlyParticipantId()).ifPresent(p -> deliver(p, o.message(), null));
-            } else {
-                // Serialised once for everyone who may have it, not once per recipient.
-                byte[] encoded = o.message().toByteArray();
-                for (Participant p : state.participants()) {
-                    deliver(p, o.message(), encoded);
-                }
-            }
-        }
-    }
-
-    private void deliver(Participant p, ServerMessage message, byte[] encoded) {
-        if (p.connected() && !p.removed() && Visibility.mayReceive(p, message, state.phase())) {
-            if (encoded != null) {
-                p.connection().send(message, encoded);
-            } else {
-                p.connection().send(message);
-            }
-        }
+        Outbound.publish(state, effects);
     }
 
     private void summaryChanged() {

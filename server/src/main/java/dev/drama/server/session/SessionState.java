@@ -132,6 +132,12 @@ public final class SessionState {
                 .filter(id -> playerOf(id).isPresent()).toList();
     }
 
+    /** The moment of truth waits for nobody: every character with a player has committed, and the outcome is not yet out. */
+    boolean everyoneCommitted() {
+        return phase == Phase.MOMENT_OF_TRUTH && !outcomeRevealed && !playedCharacters().isEmpty()
+                && commitments.keySet().containsAll(playedCharacters());
+    }
+
     public ServerMessage sessionStateMessage(long nowMs) {
         dev.drama.proto.SessionState.Builder b = dev.drama.proto.SessionState.newBuilder()
                 .setSessionId(sessionId).setPackId(pack.id()).setPackTitle(pack.title())
