@@ -55,7 +55,7 @@ final class ComputerPlayers {
         if (current != null) {
             records.add(off(current)); // a new stance: a new player
         }
-        records.add(on(state, id, stance, seeds.getAsLong(), 0));
+        records.add(on(state, id, stance, command.getSeed() != 0 ? command.getSeed() : seeds.getAsLong(), 0));
         return new Decision.Change(records);
     }
 
