@@ -302,12 +302,15 @@ final class PackReader {
     /** A character's default stance for the computer: one of the stances it knows. */
     private String stance(YNode.Map m, String where) {
         String word = scalarText(m, "stance", where, false);
-        if (word == null || dev.drama.bots.Stance.parse(word).isPresent()) {
-            return word == null ? null : word.strip().toLowerCase(java.util.Locale.ROOT);
+        if (word == null) {
+            return null;
         }
-        List<String> words = java.util.Arrays.stream(dev.drama.bots.Stance.values()).map(dev.drama.bots.Stance::word).toList();
-        err(m.get("stance"), "unknown stance '" + word + "' for " + where + Suggest.didYouMean(word, words),
-                "use one of: " + dev.drama.bots.Stance.words());
+        String stance = word.strip().toLowerCase(java.util.Locale.ROOT);
+        if (PackCharacter.STANCES.contains(stance)) {
+            return stance;
+        }
+        err(m.get("stance"), "unknown stance '" + word + "' for " + where + Suggest.didYouMean(word, PackCharacter.STANCES),
+                "use one of: " + String.join(", ", PackCharacter.STANCES));
         return null;
     }
 

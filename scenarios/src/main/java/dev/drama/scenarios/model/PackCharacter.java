@@ -8,6 +8,13 @@ package dev.drama.scenarios.model;
  */
 public record PackCharacter(String id, String name, String description, String briefingFile,
                             String briefing, String mandate, boolean playable, String stance) {
+    /**
+     * The stances a character may name, as the computer players know them ({@code dev.drama.bots.Stance}:
+     * the bots module's tests read packs, so packs cannot depend on it; a server test checks the two agree).
+     */
+    public static final java.util.List<String> STANCES =
+            java.util.List.of("realist", "blusterer", "appeaser", "sceptic", "defector", "oppressed");
+
     public PackCharacter {
         description = Copies.text(description);
         briefingFile = Copies.text(briefingFile);
