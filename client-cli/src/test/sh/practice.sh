@@ -46,8 +46,8 @@ for pack_dir in "$root"/scenarios/packs/*/; do
     expect "$out" '"briefing":{"characterId":"'"$character"'"' "$pack: the human got its own briefing"
     expect "$out" '"phase":"NEGOTIATION"' "$pack: the negotiation opened"
     expect "$out" '"text":"I am here to practise."' "$pack: the human spoke"
-    expect "$out" '"debriefSummary"' "$pack: the debrief opened"
-    expect "$out" '"computerPlayed"' "$pack: the debrief summary names the computer-played characters"
+    expect "$out" ', phase debrief.' "$pack: the debrief opened"
+    expect "$out" '## Computer-played characters' "$pack: the debrief names the computer-played characters"
     expect "$out" '"debrief":{"format":"MARKDOWN"' "$pack: the whole debrief is printed at the end"
     expect "$out" 'computer-played, as a ' "$pack: the debrief's cast says who the computer played"
     # the human's console never had another character's briefing before the debrief
