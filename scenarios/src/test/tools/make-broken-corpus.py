@@ -76,6 +76,7 @@ case('zip-oversized-file', zipped='big')
 # warnings
 case('warn-short-briefing', extra={'briefings/union.md': b'# Ann Price\n\nYou are the steward. You want overtime pay for evening shifts.\n'})
 case('warn-option-in-no-preferences', sub(Y, '  - id: refuse\n', '  - id: leaflet\n    owner: carers\n    label: "Hand out leaflets at the school gate"\n  - id: refuse\n'))
+case('unknown-stance', sub(Y, '    mandate: "Speaks for the forum;', '    stance: bluster\n    mandate: "Speaks for the forum;'))
 case('warn-long-label-without-short', sub(Y, '    short: "Overtime pay"\n', '    statusQuo: false\n'))
 case('warn-guide-mismatch', extra={'facilitator.md': open(TINY + '/facilitator.md', 'rb').read().replace(b'- threat: union\n', b'- threat: union\n- persuasion: union -> carers\n')})
 

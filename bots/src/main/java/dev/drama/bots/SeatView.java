@@ -1,5 +1,7 @@
 package dev.drama.bots;
 
+import dev.drama.proto.BoardDelta;
+import dev.drama.proto.BoardDeltas;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.CharacterStance;
 import dev.drama.proto.CharacterView;
@@ -52,6 +54,9 @@ final class SeatView {
     private final Map<String, Boolean> ownPositionMoves = new LinkedHashMap<>();
     private final Map<String, Boolean> ownIntentionMoves = new LinkedHashMap<>();
     private boolean outcomeRevealed;
+    /** The board as last told, to apply the next delta to; null before the first whole board. */
+    private BoardView held;
+    private boolean gap;
     /** Counts changes that could matter to a decision. */
     private long version;
 
@@ -66,6 +71,7 @@ final class SeatView {
             case SESSION_STATE -> session(m.getSessionState());
             case BRIEFING -> briefing(m.getBriefing());
             case BOARD -> board(m.getBoard());
+            case BOARD_DELTA -> delta(m.getBoardDelta());
             case DILEMMA -> dilemma(m.getDilemma());
             case OFFER -> offer(m.getOffer().getOffer());
             case TALK -> talk(m.getTalk());
@@ -104,8 +110,36 @@ final class SeatView {
         return true;
     }
 
-    /** A whole board, as GetBoard answers and as the server sends it after each move. */
+    /**
+     * A change to the board: applied when it follows the board held; a gap (a change missed)
+     * makes the seat ask for the whole board, which {@link #needsWholeBoard()} says.
+     */
+    private boolean delta(BoardDelta d) {
+        return switch (BoardDeltas.fit(held, d)) {
+            case APPLIES -> board(BoardDeltas.apply(held, d));
+            case STALE -> false;
+            case GAP -> {
+                boolean news = !gap;
+                gap = true;
+                yield news;
+            }
+        };
+    }
+
+    /** Whether it missed a board change and should ask for the whole board before deciding. */
+    boolean needsWholeBoard() {
+        return gap;
+    }
+
+    /** The seat asked for the whole board: it does not ask again until one arrives. */
+    void wholeBoardAsked() {
+        gap = false;
+    }
+
+    /** A whole board (on joining, or as GetBoard answers), or the board a delta made. */
     boolean board(BoardView b) {
+        held = b;
+        gap = false;
         if (b.getChangedBy().equals(self)) {
             for (CharacterStance s : b.getStancesList()) {
                 if (s.getCharacterId().equals(self)) {

@@ -1,6 +1,7 @@
 package dev.drama.bots;
 
 import dev.drama.proto.ClientMessage;
+import dev.drama.proto.GetBoard;
 import dev.drama.proto.Dilemma;
 import dev.drama.proto.ErrorCode;
 import dev.drama.proto.Offer;
@@ -176,6 +177,12 @@ final class StanceBot implements Bot {
             return Optional.empty();
         }
         fresh = false;
+        if (view.needsWholeBoard()) {
+            // Not a move of the drama: no answer is awaited but the board itself.
+            view.wholeBoardAsked();
+            return Optional.of(new BotMove(ClientMessage.newBuilder().setGetBoard(GetBoard.getDefaultInstance()).build(),
+                    "asks for the whole board: it missed a change"));
+        }
         if (errorsInARow >= ERRORS_IN_A_ROW) {
             if (view.version() == quietSince) {
                 return Optional.empty(); // refused again and again: wait for the session to change

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 
 /**
@@ -50,12 +51,23 @@ public final class ConsoleLauncher {
      * @param files the user's own files (kept resume tokens, history); null: none are read or written
      */
     public record Spec(ServerAddress address, boolean forceScript, Role role, String trainerSecret,
-            ClientMessage opening, String historyName, String name, UserFiles files) {
+            ClientMessage opening, String historyName, String name, UserFiles files,
+            java.util.function.UnaryOperator<LineSource> lines) {
 
         /** A console that keeps nothing on disk, under the server's default name. */
         public Spec(ServerAddress address, boolean forceScript, Role role, String trainerSecret,
                 ClientMessage opening, String historyName) {
             this(address, forceScript, role, trainerSecret, opening, historyName, "", null);
+        }
+
+        public Spec(ServerAddress address, boolean forceScript, Role role, String trainerSecret,
+                ClientMessage opening, String historyName, String name, UserFiles files) {
+            this(address, forceScript, role, trainerSecret, opening, historyName, name, files, UnaryOperator.identity());
+        }
+
+        /** The same console, its typed lines read through {@code filter} (practice takes its own commands out). */
+        public Spec withLines(java.util.function.UnaryOperator<LineSource> filter) {
+            return new Spec(address, forceScript, role, trainerSecret, opening, historyName, name, files, filter);
         }
     }
 
@@ -89,7 +101,7 @@ public final class ConsoleLauncher {
         HumanRenderer renderer = new HumanRenderer(state, System::currentTimeMillis,
                 () -> terminal == null ? 0 : terminal.width());
         EventSink sink = scripted ? new PrintStreamSink(out) : terminal;
-        LineSource lines = scripted ? new ReaderLineSource(in) : terminal;
+        LineSource lines = spec.lines().apply(scripted ? new ReaderLineSource(in) : terminal);
         Presenter presenter = scripted ? new JsonPresenter(sink) : new HumanPresenter(renderer, sink);
         Console console = new Console(state, presenter, renderer, scripted);
         if (terminal != null) {

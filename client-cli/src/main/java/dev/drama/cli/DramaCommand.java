@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         description = {"An immersive-drama role-play server and its consoles.",
                 "Start with: drama server   |   drama train --pack PACK   |   drama join CODE --name NAME"},
         subcommands = {ServerCommand.class, TrainCommand.class, JoinCommand.class, WatchCommand.class,
-                SessionsCommand.class, AnalyseCommand.class, PackCommand.class})
+                SessionsCommand.class, AnalyseCommand.class, PackCommand.class, PracticeCommand.class})
 public final class DramaCommand implements Runnable {
     @Spec
     CommandSpec spec;

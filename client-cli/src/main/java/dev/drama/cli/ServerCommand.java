@@ -64,8 +64,34 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-connections-per-address", description = "Connections from one address (default: ${DEFAULT-VALUE}).")
     int maxPerAddress = limits.maxConnectionsPerAddress();
 
+    @Option(names = "--bot-think", paramLabel = "DURATION",
+            description = "How long computer players think before each move, on average, e.g. 4s, 500ms or 0 (default: 4s).")
+    String botThink = "4s";
+
+    /** "4s", "500ms", "2m" or a bare number of seconds. */
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        if (t.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        if (t.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(t));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        Duration think;
+        try {
+            think = duration(botThink);
+        } catch (NumberFormatException e) {
+            System.err.println("drama server: --bot-think takes a duration such as 4s, 500ms or 0, not '" + botThink + "'");
+            return 2;
+        }
         if ((tlsCert == null) != (tlsKey == null)) {
             System.err.println("drama server: --tls-cert and --tls-key go together");
             return 2;
@@ -77,6 +103,7 @@ public final class ServerCommand implements Callable<Integer> {
                         maxParticipants, maxPerAddress, limits.outboundBufferBytes()))
                 .defences(defaults.defences().withTrainerMaxFrameBytes(maxUpload))
                 .tls(tlsCert, tlsKey)
+                .botThink(think)
                 .httpPort(httpPort == null ? ServerConfig.HTTP_BESIDE_GAME_PORT
                         : httpPort == 0 ? ServerConfig.HTTP_DISABLED : httpPort)
                 .build();

@@ -190,6 +190,7 @@ public final class DramaServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         background.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        sessions.close();
         journal.close();
         packs.close();
         log.info("drama server stopped");

@@ -19,7 +19,15 @@ public record ServerConfig(
         Path tlsKey,
         Defences defences,
         int httpPort,
-        long logSegmentBytes) {
+        long logSegmentBytes,
+        Duration botThink,
+        BotMaker botMaker) {
+
+    /** Makes the policy that plays a computer-played character: the stance bots, or a test's scripted one. */
+    @FunctionalInterface
+    public interface BotMaker {
+        dev.drama.bots.Bot make(dev.drama.bots.Self self, dev.drama.bots.Stance stance, long seed);
+    }
 
     public static final int DEFAULT_PORT = 4710;
     /** {@link #httpPort()}: the game port + 1 (or any free port when the game port is 0). */
@@ -103,6 +111,8 @@ public record ServerConfig(
         b.defences = defences;
         b.httpPort = httpPort;
         b.logSegmentBytes = logSegmentBytes;
+        b.botThink = botThink;
+        b.botMaker = botMaker;
         return b;
     }
 
@@ -153,6 +163,8 @@ public record ServerConfig(
         private Defences defences = Defences.defaults();
         private int httpPort = HTTP_BESIDE_GAME_PORT;
         private long logSegmentBytes = 64L << 20;
+        private Duration botThink = Duration.ofSeconds(4);
+        private BotMaker botMaker = dev.drama.bots.Bots::create;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -171,10 +183,16 @@ public record ServerConfig(
         public Builder httpPort(int value) { httpPort = value; return this; }
         /** The size at which the log starts a new segment (64 MiB by default). */
         public Builder logSegmentBytes(long value) { logSegmentBytes = value; return this; }
+        /**
+         * How long a computer player thinks before each move, on average (each pause is drawn
+         * between half and one and a half times it, so moves do not come in lockstep); zero: at once.
+         */
+        public Builder botThink(Duration value) { botThink = value; return this; }
+        public Builder botMaker(BotMaker value) { botMaker = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, packsDir, limits, idleTimeout, resumeGrace, tlsCertificate, tlsKey,
-                    defences, httpPort, logSegmentBytes);
+                    defences, httpPort, logSegmentBytes, botThink, botMaker);
         }
     }
 }

@@ -23,11 +23,15 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path dataDir, ServerConfig.Limits limits, ServerConfig.Defences defences) {
+        this(dataDir, b -> b.limits(limits).defences(defences));
+    }
+
+    /** @param tweak changes the test configuration (computer players' policy and pace, for instance) */
+    ServerFixture(Path dataDir, java.util.function.UnaryOperator<ServerConfig.Builder> tweak) {
         this.dataDir = dataDir;
         copyExamplePacks(dataDir.resolve("packs"));
-        this.server = DramaServer.start(ServerConfig.builder()
-                .host("127.0.0.1").port(0).dataDir(dataDir)
-                .limits(limits).defences(defences).idleTimeout(Duration.ofSeconds(30)).build());
+        this.server = DramaServer.start(tweak.apply(ServerConfig.builder()
+                .host("127.0.0.1").port(0).dataDir(dataDir).idleTimeout(Duration.ofSeconds(30))).build());
     }
 
     /** The server writes into its packs folder (archives, uploads): give it a copy of the examples. */

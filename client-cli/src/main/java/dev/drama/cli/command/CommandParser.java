@@ -1,5 +1,6 @@
 package dev.drama.cli.command;
 
+import dev.drama.bots.Stance;
 import dev.drama.cli.command.CommandSpec.Audience;
 import dev.drama.cli.command.Tokenizer.Token;
 import dev.drama.proto.ActAs;
@@ -28,6 +29,7 @@ import dev.drama.proto.OptionView;
 import dev.drama.proto.PauseClock;
 import dev.drama.proto.Phase;
 import dev.drama.proto.RemoveParticipant;
+import dev.drama.proto.SetBot;
 import dev.drama.proto.RespondToOffer;
 import dev.drama.proto.Role;
 import dev.drama.proto.Say;
@@ -38,6 +40,7 @@ import dev.drama.proto.Tell;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -220,6 +223,8 @@ public final class CommandParser {
                         ExportDebrief.newBuilder().setFormat(ExportDebrief.Format.MARKDOWN)).build());
             case "as":
                 return actAs(spec, args, rest, context);
+            case "bot":
+                return bot(spec, args, context);
             case "export":
                 return export(spec, args);
             case "remove":
@@ -372,6 +377,30 @@ public final class CommandParser {
         }
         return send(ClientMessage.newBuilder().setActAs(ActAs.newBuilder().setCharacterId(characterId)
                 .setCommand(send.command())));
+    }
+
+    /** /bot CHARACTER [STANCE], /bot off CHARACTER, /bot defaults. */
+    private ParseResult bot(CommandSpec spec, List<Token> args, ParseContext context) {
+        expectSome(spec, args);
+        String first = args.get(0).text().toLowerCase(Locale.ROOT);
+        if (first.equals("defaults") && args.size() == 1) {
+            return send(ClientMessage.newBuilder().setSetBot(SetBot.newBuilder().setDefaults(true)));
+        }
+        if (first.equals("off")) {
+            expectExactly(spec, args, 2);
+            return send(ClientMessage.newBuilder().setSetBot(SetBot.newBuilder()
+                    .setCharacterId(character(args.get(1).text(), context)).setOff(true)));
+        }
+        expectAtMost(spec, args, 2);
+        String character = character(args.get(0).text(), context);
+        String stance = "";
+        if (args.size() == 2) {
+            String word = args.get(1).text();
+            stance = Stance.parse(word).map(Stance::word).orElseThrow(() -> new Refusal("unknown stance '" + word + "'"
+                    + DidYouMean.hint(word, Arrays.stream(Stance.values()).map(Stance::word).toList(), w -> w)
+                    + "; stances: " + Stance.words()));
+        }
+        return send(ClientMessage.newBuilder().setSetBot(SetBot.newBuilder().setCharacterId(character).setStance(stance)));
     }
 
     private ParseResult sayCommand(String text) {

@@ -33,6 +33,8 @@ public record CommandSpec(
     public enum ArgKind {
         NONE, COMMAND, CHARACTER, CHARACTERS, OPTION_SETTING, OFFER, OFFER_PART, PARTICIPANT,
         PHASE, EXPORT_FORMAT, PACK, MESSAGE_KIND, TEXT, INJECT,
+        /** a stance the computer plays a character in (/bot) */
+        STANCE,
         /** a player's command and then its own arguments (/as CHARACTER COMMAND ...) */
         PLAYER_COMMAND
     }

@@ -14,6 +14,7 @@ import static dev.drama.cli.command.CommandSpec.ArgKind.OPTION_SETTING;
 import static dev.drama.cli.command.CommandSpec.ArgKind.PACK;
 import static dev.drama.cli.command.CommandSpec.ArgKind.PARTICIPANT;
 import static dev.drama.cli.command.CommandSpec.ArgKind.PHASE;
+import static dev.drama.cli.command.CommandSpec.ArgKind.STANCE;
 import static dev.drama.cli.command.CommandSpec.ArgKind.TEXT;
 
 import dev.drama.cli.command.CommandSpec.ArgKind;
@@ -128,6 +129,17 @@ public final class Commands {
                         + "records that the trainer made the move.",
                 List.of("/as council accept o3", "/as council position funding=yes", "/as council say We need a week."),
                 Audience.TRAINER, CHARACTER, PLAYER_COMMAND);
+        add("bot", "/bot CHARACTER [STANCE] | /bot off CHARACTER | /bot defaults",
+                "let the computer play a character nobody plays, in a stance (off: take it back)",
+                "STANCE is realist (takes the ways out that serve it, keeps its threats credible), blusterer\n"
+                        + "(threatens beyond what it would do), appeaser (concedes to end its dilemmas), sceptic (doubts\n"
+                        + "promises until guaranteed), defector (agrees, then breaks agreements where tempted) or\n"
+                        + "oppressed (gives way under threat); without one, the pack's default stance for the character.\n"
+                        + "/bot defaults hands the computer every character nobody plays that the pack gives a stance.\n"
+                        + "The computer hears only what the character's player would, and moves at a human pace;\n"
+                        + "you see why it moves. Assigning the character to a trainee (or a trainee choosing it)\n"
+                        + "takes it back from the computer.",
+                List.of("/bot council realist", "/bot off council", "/bot defaults"), Audience.TRAINER, CHARACTER, STANCE);
         add("guide", "/guide", "the pack's facilitator guide", "", List.of("/guide"), Audience.TRAINER);
         add("export", "/export md|json|html [FILE]", "export the debrief (to FILE, or on screen)",
                 "html is one file with the charts (dilemmas over time, the outcome against each character's\n"

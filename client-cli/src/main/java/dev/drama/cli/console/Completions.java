@@ -72,6 +72,7 @@ public final class Completions {
             case PACK -> complete(state.packIds());
             case MESSAGE_KIND -> complete(MESSAGE_KINDS);
             case INJECT -> complete(state.injectIds());
+            case STANCE -> complete(java.util.Arrays.stream(dev.drama.bots.Stance.values()).map(dev.drama.bots.Stance::word).toList());
             case PLAYER_COMMAND -> complete(Commands.playerMoves().stream().map(CommandSpec::name).toList());
             case NONE, TEXT -> List.of();
         };

@@ -128,7 +128,7 @@ public final class ConsoleState implements ParseContext {
     private void applyParticipant(ParticipantEvent event) {
         Participant participant = event.getParticipant();
         // an observer's seat ends when it leaves: it is no longer in the session
-        if (event.getChange() == ParticipantEvent.Change.REMOVED
+        if (event.getChange() == ParticipantEvent.Change.REMOVED || event.getChange() == ParticipantEvent.Change.COMPUTER_OFF
                 || event.getChange() == ParticipantEvent.Change.LEFT && participant.getRole() == Role.OBSERVER) {
             participants.remove(participant.getParticipantId());
         } else {

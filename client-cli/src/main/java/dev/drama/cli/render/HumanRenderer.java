@@ -264,6 +264,9 @@ public final class HumanRenderer {
             case REMOVED -> name + " was removed from the session";
             case MUTED -> name + " was muted by the trainer";
             case UNMUTED -> name + " may talk again";
+            case COMPUTER_ON -> state.characterName(p.getCharacterId()) + " is now played by the computer, as a "
+                    + p.getComputerStance();
+            case COMPUTER_OFF -> state.characterName(p.getCharacterId()) + " is no longer played by the computer";
             default -> name + " changed";
         };
         out.append(text, FAINT);
@@ -287,7 +290,8 @@ public final class HumanRenderer {
         }
         TextTable table = new TextTable().row(List.of("name", "role", "character", ""));
         for (Participant p : participants) {
-            table.row(List.of(p.getDisplayName(), p.getRole().name().toLowerCase(Locale.ROOT),
+            table.row(List.of(p.getDisplayName(), p.getComputerStance().isEmpty() ? p.getRole().name().toLowerCase(Locale.ROOT)
+                            : "computer",
                     p.getCharacterId().isEmpty() ? "-" : state.characterName(p.getCharacterId()),
                     p.getConnected() ? "" : "(disconnected)"));
         }

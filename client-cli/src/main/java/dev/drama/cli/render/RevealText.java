@@ -60,6 +60,10 @@ final class RevealText {
                 + threats + " threat" + (threats == 1 ? "" : "s") + " carried out");
         out.append("\nDilemmas during play: " + summary.getDilemmasArose() + " arose, " + summary.getDilemmasResolved()
                 + " resolved");
+        if (summary.getComputerPlayedCount() > 0) {
+            out.append("\nPlayed by the computer: " + String.join(", ", summary.getComputerPlayedList().stream()
+                    .map(c -> state.characterName(c.getCharacterId()) + " (" + c.getStance() + ")").toList()));
+        }
         out.append("\n/debrief reads the whole debrief (timeline, dilemmas, every briefing)", HumanRenderer.FAINT);
     }
 

@@ -266,6 +266,24 @@ class CommandParserTest {
     @Nested
     class TrainerCommands {
         @Test
+        void botHandsACharacterToTheComputerOrTakesItBack() {
+            var on = send("/bot carers Realist", trainer).getSetBot();
+            assertEquals("carers", on.getCharacterId());
+            assertEquals("realist", on.getStance());
+            assertEquals("", send("/bot Tom", trainer).getSetBot().getStance()); // the pack's default stance
+            var off = send("/bot off union", trainer).getSetBot();
+            assertEquals("union", off.getCharacterId());
+            assertTrue(off.getOff());
+            assertTrue(send("/bot defaults", trainer).getSetBot().getDefaults());
+            assertEquals("unknown stance 'blusterr' (did you mean blusterer?); stances: realist, blusterer, appeaser,"
+                    + " sceptic, defector, oppressed", error("/bot carers blusterr", trainer));
+            assertTrue(error("/bot carrers realist", trainer).startsWith("unknown character 'carrers' (did you mean carers?)"),
+                    error("/bot carrers realist", trainer));
+            assertTrue(error("/bot off", trainer).startsWith("missing arguments: /bot CHARACTER [STANCE]"), error("/bot off", trainer));
+            assertTrue(error("/bot carers realist now", trainer).startsWith("too many arguments"), error("/bot carers realist now", trainer));
+        }
+
+        @Test
         void actingAsACharacterWrapsAPlayersCommandParsedAsThatCharacters() {
             var as = send("/as carers intend protest=no", trainer).getActAs();
             assertEquals("carers", as.getCharacterId());

@@ -58,7 +58,7 @@ final class PackReader {
             "characters", "options", "preferences", "positions", "intentions", "doubts", "phases", "injects");
     /** The phases a session goes through, in order (the server's names). */
     static final Set<String> PHASES = ordered("briefing", "negotiation", "momentOfTruth", "reveal", "debrief");
-    static final Set<String> CHARACTER = ordered("id", "name", "description", "briefing", "mandate", "playable");
+    static final Set<String> CHARACTER = ordered("id", "name", "description", "briefing", "mandate", "playable", "stance");
     static final Set<String> OPTION = ordered("id", "owner", "label", "short", "statusQuo", "description");
     static final Set<String> PREFERENCE = ordered("statements", "ranking");
     static final Set<String> PLAYERS = ordered("min", "max");
@@ -67,7 +67,7 @@ final class PackReader {
     static final Set<String> CHANGE = ordered("addOption", "setPreference", "addCharacter");
     static final Set<String> SET_PREFERENCE = ordered("character", "statements", "ranking");
     static final Set<String> ADD_CHARACTER = ordered("id", "name", "description", "briefing", "mandate", "playable",
-            "statements", "ranking");
+            "stance", "statements", "ranking");
 
     private final PackFiles files;
     private final List<Problem> problems = new ArrayList<>();
@@ -281,6 +281,7 @@ final class PackReader {
         String briefingFile = scalarText(m, "briefing", where, true);
         String mandate = scalarText(m, "mandate", where, false);
         Boolean playable = bool(m, "playable", where, true);
+        String stance = stance(m, where);
         String briefing = null;
         if (briefingFile != null) {
             briefing = readText(briefingFile, m.get("briefing"), "the briefing of " + where, false);
@@ -295,7 +296,22 @@ final class PackReader {
         }
         if (cid == null || name == null || description == null || briefingFile == null || playable == null) return null;
         return new PackCharacter(cid, name, description, briefingFile, briefing == null ? "" : briefing,
-                mandate == null ? "" : mandate, playable);
+                mandate == null ? "" : mandate, playable, stance == null ? "" : stance);
+    }
+
+    /** A character's default stance for the computer: one of the stances it knows. */
+    private String stance(YNode.Map m, String where) {
+        String word = scalarText(m, "stance", where, false);
+        if (word == null) {
+            return null;
+        }
+        String stance = word.strip().toLowerCase(java.util.Locale.ROOT);
+        if (PackCharacter.STANCES.contains(stance)) {
+            return stance;
+        }
+        err(m.get("stance"), "unknown stance '" + word + "' for " + where + Suggest.didYouMean(word, PackCharacter.STANCES),
+                "use one of: " + String.join(", ", PackCharacter.STANCES));
+        return null;
     }
 
     private void readOptions(YNode.Map top) {

@@ -105,8 +105,14 @@ final class Admission {
         PackCharacter c = state.pack().character(characterWish).filter(x -> state.board().character(x.id()).isPresent())
                 .orElseThrow(() -> new Refusal(UNKNOWN_CHARACTER, "there is no character '" + characterWish + "'"));
         require(c.playable(), NOT_ALLOWED, c.name() + " is played by the trainer");
-        require(state.playerOf(c.id()).isEmpty(), CHARACTER_TAKEN, c.name() + " is already taken");
-        return List.of(JournalRecord.newBuilder().setCharacterAssigned(CharacterAssigned.newBuilder()
+        List<JournalRecord.Builder> records = new ArrayList<>();
+        // A person who asks for a character the computer plays takes it over.
+        state.playerOf(c.id()).ifPresent(p -> {
+            require(p.computer().isPresent(), CHARACTER_TAKEN, c.name() + " is already taken");
+            records.add(ComputerPlayers.off(p));
+        });
+        records.add(JournalRecord.newBuilder().setCharacterAssigned(CharacterAssigned.newBuilder()
                 .setParticipantId(participantId).setCharacterId(c.id())));
+        return records;
     }
 }

@@ -48,7 +48,7 @@ final class Debriefs {
         String content = switch (made) {
             case JSON -> json(state, timeline, DebriefCharts.of(state, journal, timeline));
             case HTML -> DebriefHtml.render(state, timeline, DebriefCharts.of(state, journal, timeline));
-            default -> markdown(state, timeline);
+            default -> markdown(state, journal, timeline);
         };
         return ServerMessage.newBuilder().setDebrief(DebriefExport.newBuilder().setFormat(made).setContent(content)).build();
     }
@@ -85,11 +85,51 @@ final class Debriefs {
         return ServerMessage.newBuilder().setDebriefSummary(DebriefSummary.newBuilder()
                 .setOutcome(Outcomes.reveal(state).getOutcome())
                 .setDilemmasArose((int) timeline.stream().filter(e -> e.kind().equals("dilemma_arose")).count())
-                .setDilemmasResolved((int) timeline.stream().filter(e -> e.kind().equals("dilemma_resolved")).count()))
+                .setDilemmasResolved((int) timeline.stream().filter(e -> e.kind().equals("dilemma_resolved")).count())
+                .addAllComputerPlayed(state.computerPlayers().stream().map(p -> dev.drama.proto.ComputerPlayed.newBuilder()
+                        .setCharacterId(p.characterId()).setStance(p.computer().orElseThrow().stance().word())
+                        .setSummary(p.computer().orElseThrow().stance().summary()).build()).toList()))
                 .build();
     }
 
-    private static String markdown(SessionState state, List<TimelineEntry> timeline) {
+    /** The moves worth explaining of a computer player: its offers, answers, doubts, intentions and commitments. */
+    private static final java.util.Set<String> KEY_MOVES = java.util.Set.of("offer_made", "offer_answered",
+            "doubt_declared", "intentions_stated", "committed");
+
+    /**
+     * Which characters the computer played, in which stances, and (in the trainers' copy, which
+     * has the reasons) why it made its key moves.
+     */
+    private static void computerPlayers(StringBuilder md, SessionState state, List<JournalRecord> journal,
+                                        List<TimelineEntry> timeline) {
+        Map<String, List<String>> stances = new LinkedHashMap<>();
+        for (JournalRecord r : journal) {
+            if (r.hasBotSwitched() && !r.getBotSwitched().getStance().isEmpty()) {
+                stances.computeIfAbsent(r.getBotSwitched().getCharacterId(), k -> new ArrayList<>())
+                        .add(r.getBotSwitched().getStance());
+            }
+        }
+        if (stances.isEmpty()) {
+            return;
+        }
+        md.append("\n## Computer-played characters\n\n");
+        stances.forEach((id, played) -> {
+            md.append("### ").append(name(state, id)).append("\n\n").append("Played as ");
+            md.append(String.join(", then ", played.stream().map(w -> "a " + w + " ("
+                    + dev.drama.bots.Stance.parse(w).map(dev.drama.bots.Stance::summary).orElse("") + ")").toList()));
+            md.append(state.playerOf(id).flatMap(Participant::computer).isPresent() ? ", to the end.\n\n"
+                    : "; a person or nobody played it at the end.\n\n");
+            for (TimelineEntry e : timeline) {
+                if (e.reason() != null && KEY_MOVES.contains(e.kind()) && e.characters().get(0).equals(id)) {
+                    md.append("- ").append(TIME.format(Instant.ofEpochMilli(e.atEpochMs()))).append(' ').append(e.text())
+                            .append("\n  - why: ").append(e.reason()).append('\n');
+                }
+            }
+            md.append('\n');
+        });
+    }
+
+    private static String markdown(SessionState state, List<JournalRecord> journal, List<TimelineEntry> timeline) {
         StringBuilder md = new StringBuilder();
         md.append("# Debrief: ").append(state.pack().title()).append("\n\n");
         md.append("Session ").append(state.sessionId()).append(", pack ").append(state.pack().id())
@@ -97,9 +137,12 @@ final class Debriefs {
                 .append(Moves.phaseName(state.phase())).append(".\n\n## Cast\n\n");
         for (dev.drama.engine.Character c : state.board().characters()) {
             md.append("- **").append(c.name()).append("** (`").append(c.id()).append("`): ")
-                    .append(state.playerOf(c.id()).map(p -> "played by " + p.displayName()).orElse("unplayed"))
+                    .append(state.playerOf(c.id()).map(p -> p.computer().isPresent()
+                            ? "computer-played, as a " + p.computer().get().stance().word() : "played by " + p.displayName())
+                            .orElse("unplayed"))
                     .append('\n');
         }
+        computerPlayers(md, state, journal, timeline);
         md.append("\n## Timeline\n\n");
         // Each character's move names who made it: its player, or the trainer acting for it.
         for (TimelineEntry e : timeline) {
@@ -166,7 +209,8 @@ final class Debriefs {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", c.id());
             m.put("name", c.name());
-            m.put("player", state.playerOf(c.id()).map(Participant::displayName).orElse(null));
+            m.put("player", state.playerOf(c.id()).filter(p -> p.computer().isEmpty()).map(Participant::displayName).orElse(null));
+            m.put("computer", state.playerOf(c.id()).flatMap(Participant::computer).map(x -> x.stance().word()).orElse(null));
             cast.add(m);
         }
         root.put("cast", cast);
@@ -182,6 +226,9 @@ final class Debriefs {
             if (e.dilemma() != null) {
                 m.put("holder", e.dilemmaHolder());
                 m.put("dilemma", Map.of("kind", e.dilemma().getKind().name(), "towards", e.dilemma().getTowardsId()));
+            }
+            if (e.reason() != null) {
+                m.put("reason", e.reason());
             }
             events.add(m);
         }

@@ -49,9 +49,12 @@ final class Moves {
     private final OfferRate offerRate;
     private final java.util.function.Supplier<String> newJoinCode;
     private final TalkBudget talkBudget;
+    /** Seeds for the computer's players (random on a server, from the run's seed in a simulation). */
+    private final java.util.function.LongSupplier botSeeds;
 
     Moves(SessionState state, int maxTextChars, int offersPerMinute, java.util.function.Supplier<String> newJoinCode,
-          TalkBudget talkBudget) {
+          TalkBudget talkBudget, java.util.function.LongSupplier botSeeds) {
+        this.botSeeds = botSeeds;
         this.state = state;
         this.newJoinCode = newJoinCode;
         this.maxTextChars = maxTextChars;
@@ -110,6 +113,7 @@ final class Moves {
                 case MUTE_PARTICIPANT -> mute(who, command.getMuteParticipant().getParticipantId(),
                         command.getMuteParticipant().getMuted());
                 case ACT_AS -> actAs(who, command.getActAs(), nowMs);
+                case SET_BOT -> ComputerPlayers.decide(who, command.getSetBot(), state, botSeeds);
                 case LIST_INJECTS -> {
                     trainer(who);
                     yield new Decision.Answer(ServerMessage.newBuilder().setInjects(InjectSchedule.list(state)).build());
@@ -251,7 +255,7 @@ final class Moves {
         List<JournalRecord.Builder> records = new java.util.ArrayList<>();
         // The trainer may hand a character on, for instance from an absent trainee to a late one.
         state.playerOf(c.id()).filter(p -> p != target)
-                .ifPresent(previous -> records.add(record(b -> b.setCharacterAssigned(assigned(previous.id(), "")))));
+                .ifPresent(previous -> records.add(ComputerPlayers.release(previous)));
         records.add(record(b -> b.setCharacterAssigned(assigned(target.id(), c.id()))));
         return new Decision.Change(records);
     }
@@ -275,12 +279,16 @@ final class Moves {
         return CharacterAssigned.newBuilder().setParticipantId(participantId).setCharacterId(characterId);
     }
 
+    /** A player takes a character: from nobody, or from the computer (a person comes first). */
     private Decision assignment(Participant target, String characterId) {
         PackCharacter c = playable(characterId);
+        List<JournalRecord.Builder> records = new java.util.ArrayList<>();
         state.playerOf(characterId).filter(p -> p != target).ifPresent(p -> {
-            throw new Refusal(CHARACTER_TAKEN, c.name() + " is already played by " + p.displayName());
+            require(p.computer().isPresent(), CHARACTER_TAKEN, c.name() + " is already played by " + p.displayName());
+            records.add(ComputerPlayers.off(p));
         });
-        return change(b -> b.setCharacterAssigned(assigned(target.id(), characterId)));
+        records.add(record(b -> b.setCharacterAssigned(assigned(target.id(), characterId))));
+        return new Decision.Change(records);
     }
 
     private PackCharacter playable(String characterId) {

@@ -1,8 +1,12 @@
 package dev.drama.server.session;
 
+import dev.drama.bots.Stance;
 import dev.drama.proto.Role;
 
-/** Someone in a session: trainer, trainee or observer. Changed only by its session's actor. */
+/**
+ * Someone in a session: trainer, trainee or observer, or the seat of a computer-played
+ * character (a player whose connection is the computer). Changed only by its session's actor.
+ */
 public final class Participant implements Fanout.Seat {
     private final String id;
     private final String displayName;
@@ -15,6 +19,12 @@ public final class Participant implements Fanout.Seat {
     private long leftAtMs;
     /** The latest event seq published while it was connected: where its catch-up starts. */
     private long seenSeq;
+    /** Set for a computer-played character's seat. */
+    private Computer computer;
+
+    /** How the computer plays a character: its stance, and the seed of its random element. */
+    record Computer(Stance stance, long seed) {
+    }
 
     Participant(String id, String displayName, Role role, byte[] tokenHash) {
         this.id = id;
@@ -39,6 +49,19 @@ public final class Participant implements Fanout.Seat {
     @Override
     public String characterId() {
         return characterId;
+    }
+
+    /** The computer's seat for a character it plays, never a person's. */
+    static Participant computer(String id, String characterId, Computer computer) {
+        Participant p = new Participant(id, "computer (" + computer.stance().word() + ")", Role.TRAINEE, new byte[0]);
+        p.characterId = characterId;
+        p.computer = computer;
+        return p;
+    }
+
+    /** The computer plays this seat: its stance and seed, or empty for a person. */
+    java.util.Optional<Computer> computer() {
+        return java.util.Optional.ofNullable(computer);
     }
 
     public boolean hasCharacter() {
@@ -87,10 +110,11 @@ public final class Participant implements Fanout.Seat {
 
     /**
      * Whether it holds a seat: connected, or a trainer or trainee gone for less than the
-     * grace window. An observer's seat ends when it leaves. The participant cap counts these.
+     * grace window. An observer's seat ends when it leaves. The participant cap counts these
+     * (the computer's seats are not people, and are not counted).
      */
     boolean holdsSeat(long nowMs, long graceMs) {
-        return !removed && (connected() || role != Role.OBSERVER && nowMs - leftAtMs <= graceMs);
+        return !removed && computer == null && (connected() || role != Role.OBSERVER && nowMs - leftAtMs <= graceMs);
     }
 
     /** Whether others see it in the session: everyone not removed, except observers who left. */
@@ -135,6 +159,7 @@ public final class Participant implements Fanout.Seat {
         return dev.drama.proto.Participant.newBuilder()
                 .setParticipantId(id).setDisplayName(displayName).setRole(role)
                 .setCharacterId(characterId).setConnected(connected()).setMuted(muted)
+                .setComputerStance(computer == null ? "" : computer.stance().word())
                 .build();
     }
 }

@@ -93,18 +93,28 @@ public final class Session {
             + "once saving works again";
     /** Commands from connections, handled in batches by {@link #drain()}. */
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
+    /** Where computer players think (one thread for the server's), and how long. */
+    private final java.util.concurrent.ScheduledExecutorService thinkers;
+    private final ThinkTime thinkTime;
+    private final ServerConfig.BotMaker botMaker;
+    /** The connections of the seats the computer plays, by participant id. */
+    private final java.util.Map<String, ComputerSeat> computerSeats = new java.util.HashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private static final int MAX_BATCH = 64;
 
     Session(SessionState state, EventExecutor executor, Journal journal, SessionJournal sessionJournal, LongSupplier clock,
-            Listener listener, ServerConfig config) {
+            Listener listener, ServerConfig config, java.util.concurrent.ScheduledExecutorService thinkers) {
         this.state = state;
         state.buildOnlyHeardDilemmas();
+        this.thinkers = thinkers;
+        this.thinkTime = ThinkTime.of(config.botThink());
+        this.botMaker = config.botMaker();
         this.limits = config.limits();
         this.resumeGraceMs = config.resumeGrace().toMillis();
         this.admissionLimits = new Admission.Limits(limits.maxParticipantsPerSession(), resumeGraceMs);
         this.moves = new Moves(state, limits.maxTextChars(), limits.offersPerMinute(), listener::newJoinCode,
-                new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()));
+                new TalkBudget(config.defences().talkBytesPerCharacter(), config.defences().talkBytesPerSession()),
+                new java.security.SecureRandom()::nextLong);
         this.executor = executor;
         this.journal = journal;
         this.sessionJournal = sessionJournal;
@@ -129,7 +139,12 @@ public final class Session {
     // ------------------------------------------------------------------ entry points (any thread)
 
     public void submit(Participant who, ClientMessage command, Recipient replyTo) {
-        inbox.add(new Command(who, command, replyTo));
+        submit(who, command, replyTo, "");
+    }
+
+    /** A move the computer makes for a character it plays, with why (kept in the journal for trainers). */
+    private void submit(Participant who, ClientMessage command, Recipient replyTo, String botReason) {
+        inbox.add(new Command(who, command, replyTo, botReason));
         if (drainScheduled.compareAndSet(false, true)) {
             run(this::drain);
         }
@@ -272,7 +287,7 @@ public final class Session {
         summaryChanged();
     }
 
-    private record Command(Participant who, ClientMessage message, Recipient replyTo) {
+    private record Command(Participant who, ClientMessage message, Recipient replyTo, String botReason) {
     }
 
     /**
@@ -307,7 +322,13 @@ public final class Session {
                 replyTo.send(Replies.error(requestId, ErrorCode.SESSION_STOPPED, STOPPED));
                 return batch;
             }
+            if (!c.botReason().isEmpty()) {
+                change.records().forEach(r -> r.setBotReason(c.botReason()));
+            }
             batch.add(this, change.records(), () -> {
+                if (!c.botReason().isEmpty()) {
+                    publish(List.of(Outbound.broadcast(ComputerPlayers.reasonNotice(state, c.who(), c.botReason()))));
+                }
                 replyTo.send(ServerMessage.newBuilder().setRequestId(requestId).setAck(Ack.getDefaultInstance()).build());
                 change.records().stream().filter(JournalRecord.Builder::hasParticipantRemoved)
                         .forEach(r -> disconnect(r.getParticipantRemoved().getParticipantId()));
@@ -470,7 +491,30 @@ public final class Session {
         if (record.hasPhaseChanged() || record.hasInjectSent()) {
             scheduleInjectReminder();
         }
+        if (record.hasBotSwitched()) {
+            seatComputer(record.getBotSwitched());
+        }
         return effects;
+    }
+
+    /**
+     * Connects the seat the computer takes (before the records' effects go out, so it hears them),
+     * or disconnects the one it leaves.
+     */
+    private void seatComputer(dev.drama.proto.BotSwitched e) {
+        Participant seat = state.participant(e.getParticipantId()).orElseThrow();
+        if (e.getStance().isEmpty()) {
+            ComputerSeat gone = computerSeats.remove(seat.id());
+            if (gone != null) {
+                gone.close();
+            }
+            seat.detach(clock.getAsLong(), publishedSeq);
+            return;
+        }
+        ComputerSeat connection = new ComputerSeat(ComputerPlayers.bot(state, seat, botMaker), thinkers, thinkTime,
+                (from, command, reason) -> submit(seat, command, from, reason));
+        computerSeats.put(seat.id(), connection);
+        seat.attach(connection);
     }
 
     /** After replaying a journal: the engine runs once on the board, and as nobody is connected yet, everyone's grace to come back starts now. */
@@ -479,13 +523,18 @@ public final class Session {
         long now = clock.getAsLong();
         publishedSeq = seq;
         state.participants().forEach(p -> p.detach(now, 0));
+        // The computer comes back at once, and catches up like a player who reconnects.
+        for (Participant seat : state.computerPlayers()) {
+            ComputerSeat connection = computerSeats.get(seat.id());
+            seat.attach(connection);
+            publish(state.catchUp(seat, 0, false, now, SessionState.PAGE_BYTES));
+        }
         summaryChanged(); // the summary was made before the replay: phase and participants as recovered
     }
 
     /** Moves the session on by itself: the reveal when every player has committed. */
     private void followUps() {
-        if (state.phase() == Phase.MOMENT_OF_TRUTH && !state.outcomeRevealed() && !state.playedCharacters().isEmpty()
-                && state.commitments().keySet().containsAll(state.playedCharacters())) {
+        if (state.everyoneCommitted()) {
             reveal();
         }
     }

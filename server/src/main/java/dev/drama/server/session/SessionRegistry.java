@@ -58,6 +58,13 @@ public final class SessionRegistry implements Session.Listener {
     private final Map<String, Session> byCode = new ConcurrentHashMap<>();
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final Map<String, Seat> byToken = new ConcurrentHashMap<>();
+    /** Where every session's computer players think: one thread, off the sessions' own. */
+    private final java.util.concurrent.ScheduledExecutorService thinkers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "drama-computer-players");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public SessionRegistry(Path sessionsDir, Journal journal, EventExecutorGroup executors,
                            PackRegistry packs, LongSupplier clock,
@@ -239,7 +246,7 @@ public final class SessionRegistry implements Session.Listener {
     }
 
     private Session newSession(SessionState state, SessionJournal part) {
-        return new Session(state, executors.next(), journal, part, clock, this, config);
+        return new Session(state, executors.next(), journal, part, clock, this, config, thinkers);
     }
 
     private void register(Session session) {
@@ -283,5 +290,10 @@ public final class SessionRegistry implements Session.Listener {
     @Override
     public void participantJoined(Session session, byte[] tokenHash, String participantId) {
         byToken.put(HexFormat.of().formatHex(tokenHash), new Seat(session, participantId));
+    }
+
+    /** Stops the computer players' thinking; the sessions' records are the journal's to close. */
+    public void close() {
+        thinkers.shutdownNow();
     }
 }

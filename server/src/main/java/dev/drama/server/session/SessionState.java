@@ -148,6 +148,12 @@ public final class SessionState {
                 .filter(id -> playerOf(id).isPresent()).toList();
     }
 
+    /** The moment of truth waits for nobody: every character with a player has committed, and the outcome is not yet out. */
+    boolean everyoneCommitted() {
+        return phase == Phase.MOMENT_OF_TRUTH && !outcomeRevealed && !playedCharacters().isEmpty()
+                && commitments.keySet().containsAll(playedCharacters());
+    }
+
     public ServerMessage sessionStateMessage(long nowMs) {
         dev.drama.proto.SessionState.Builder b = dev.drama.proto.SessionState.newBuilder()
                 .setSessionId(sessionId).setPackId(pack.id()).setPackTitle(pack.title())
@@ -381,6 +387,7 @@ public final class SessionState {
                 damageNotices.add(notice);
                 out.add(Outbound.broadcast(notice));
             }
+            case BOT_SWITCHED -> out.addAll(botSwitched(record.getBotSwitched()));
             case OUTCOME_REVEALED -> {
                 clock.set(false, record.getOutcomeRevealed().getDeadlineEpochMs(), 0);
                 out.add(Outbound.broadcast(sessionStateMessage(at)));
@@ -389,6 +396,32 @@ public final class SessionState {
             case EVENT_NOT_SET -> throw new IllegalArgumentException("journal record without an event");
         }
         return out;
+    }
+
+    /** The computer takes a character's seat (with what a player gets on taking a character), or leaves it. */
+    private List<Outbound> botSwitched(dev.drama.proto.BotSwitched e) {
+        List<Outbound> out = new ArrayList<>();
+        if (e.getStance().isEmpty()) {
+            Participant seat = participants.get(e.getParticipantId());
+            out.add(participantEvent(ParticipantEvent.Change.COMPUTER_OFF, seat));
+            seat.remove();
+            castChanged = true; // the board says who plays whom: told when the session settles
+            return out;
+        }
+        Participant seat = Participant.computer(e.getParticipantId(), e.getCharacterId(),
+                new Participant.Computer(dev.drama.bots.Stance.parse(e.getStance()).orElseThrow(), e.getSeed()));
+        participants.put(seat.id(), seat);
+        out.add(Outbound.broadcast(ServerMessage.newBuilder().setParticipant(ParticipantEvent.newBuilder()
+                .setChange(ParticipantEvent.Change.COMPUTER_ON).setParticipant(seat.view().toBuilder().setConnected(true)))
+                .build()));
+        castChanged = true;
+        out.addAll(secretsFor(seat));
+        return out;
+    }
+
+    /** The seats the computer plays now, in the order they were taken. */
+    List<Participant> computerPlayers() {
+        return participants.values().stream().filter(p -> !p.removed() && p.computer().isPresent()).toList();
     }
 
     private static ServerMessage damageNotice(JournalDamaged d) {

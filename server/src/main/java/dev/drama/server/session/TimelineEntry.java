@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
 /**
  * One line of the debrief's timeline, with its parts for machines: who acted (a person's
  * display name, empty for the session itself), the characters and options it concerns.
- * {@code dilemma} is set for dilemma lines (without its explanation and ways out).
+ * {@code dilemma} is set for dilemma lines (without its explanation and ways out); {@code reason}
+ * for a move the computer made (why it made it), in the trainers' copy only.
  */
 record TimelineEntry(long atEpochMs, String kind, String actor, List<String> characters, List<String> options,
-                     String text, Dilemma dilemma) {
+                     String text, Dilemma dilemma, String reason) {
 
     TimelineEntry {
         characters = List.copyOf(characters);
@@ -80,6 +81,13 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
             case PARTICIPANT_MUTED -> s.participant(r.getParticipantMuted().getParticipantId()).ifPresent(p ->
                     line.person(p.displayName()).add(r.getParticipantMuted().getMuted() ? " was muted" : " was unmuted"));
             case OUTCOME_REVEALED -> line.add("the outcome is revealed");
+            case BOT_SWITCHED -> {
+                var e = r.getBotSwitched();
+                line.character(e.getCharacterId());
+                line.add(e.getStance().isEmpty() ? " is no longer played by the computer"
+                        : " is played by the computer, as a " + e.getStance() + " (" + dev.drama.bots.Stance.parse(e.getStance())
+                                .map(dev.drama.bots.Stance::summary).orElse("") + ")");
+            }
             default -> {
                 return Optional.empty();
             }
@@ -117,7 +125,7 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
         line.add(words);
         TimelineEntry e = line.entry();
         return new TimelineEntry(at, kind, "", e.characters(), e.options(), e.text(),
-                Dilemma.newBuilder().setKind(dilemmaKind).setHolderId(holder).setTowardsId(towards).build());
+                Dilemma.newBuilder().setKind(dilemmaKind).setHolderId(holder).setTowardsId(towards).build(), null);
     }
 
     private static void offer(Line line, Offer o) {
@@ -236,7 +244,8 @@ record TimelineEntry(long atEpochMs, String kind, String actor, List<String> cha
 
         TimelineEntry entry() {
             return new TimelineEntry(r.getAtEpochMs(), r.getEventCase().name().toLowerCase(Locale.ROOT), actor,
-                    new ArrayList<>(characters), new ArrayList<>(options), text.toString(), null);
+                    new ArrayList<>(characters), new ArrayList<>(options), text.toString(), null,
+                    r.getBotReason().isEmpty() ? null : r.getBotReason());
         }
     }
 }

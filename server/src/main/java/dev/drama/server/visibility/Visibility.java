@@ -70,11 +70,14 @@ public final class Visibility {
     /**
      * A journal record as the debrief tells it to someone: trainers get all of it; everyone
      * else never gets private talk, nor the notes of offers, which during play only the
-     * offer's parties and trainers saw.
+     * offer's parties and trainers saw, nor why the computer made a move.
      */
     public static java.util.Optional<JournalRecord> inDebrief(JournalRecord record, boolean trainer) {
         if (trainer) {
             return java.util.Optional.of(record);
+        }
+        if (!record.getBotReason().isEmpty()) {
+            return inDebrief(record.toBuilder().clearBotReason().build(), false);
         }
         if (record.hasTalkSent() && record.getTalkSent().getTalk().getPrivate()) {
             return java.util.Optional.empty();
