@@ -9,7 +9,7 @@ final class Analyser {
     private final Board board;
     private final Situation s;
     private final OptionIndex index;
-    private final Narrator narrator;
+    private final Narrator.Vocabulary vocabulary;
     private final WayOutSearch wayOuts;
     private final Scratch work;
 
@@ -17,9 +17,9 @@ final class Analyser {
         this.board = board;
         this.s = board.situation();
         this.index = board.optionIndex();
-        this.narrator = new Narrator(board);
+        this.vocabulary = Narrator.Vocabulary.of(board);
         this.work = new Scratch(s.n);
-        this.wayOuts = new WayOutSearch(board, narrator, work);
+        this.wayOuts = new WayOutSearch(board, vocabulary, work);
     }
 
     Analysis run() {
@@ -93,7 +93,8 @@ final class Analyser {
                 detailOptions[i] = index.indexOf(detail.get(i).optionId());
             }
         }
-        String explanation = narrator.explain(s, kind, a, b, comparedValues, detail, detailOptions);
+        int[] listed = detailOptions;
+        Text explanation = new Text(vocabulary, words -> words.explain(s, kind, a, b, comparedValues, detail, listed));
         return new Dilemma(kind, holder, towards, compared, against, detail, ways, explanation);
     }
 }

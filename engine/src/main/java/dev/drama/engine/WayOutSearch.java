@@ -29,7 +29,8 @@ final class WayOutSearch {
 
     private final Board board;
     private final Situation s;
-    private final Narrator words;
+    private final Narrator.Vocabulary vocabulary;
+    private final String[] names;
     private final String[] optionIds;
     /** Per character, its best response (computed on first use). */
     private final Best[] responses;
@@ -41,14 +42,15 @@ final class WayOutSearch {
 
     private final Scratch work;
 
-    WayOutSearch(Board board, Narrator words, Scratch work) {
+    WayOutSearch(Board board, Narrator.Vocabulary vocabulary, Scratch work) {
         this.board = board;
         this.work = work;
         this.s = board.situation();
         this.responses = new Best[s.c];
         this.advice = new WayOut[5][s.c];
         this.agreed = new byte[s.c][];
-        this.words = words;
+        this.vocabulary = vocabulary;
+        this.names = vocabulary.names();
         this.optionIds = board.optionIndex().ids;
     }
 
@@ -69,7 +71,7 @@ final class WayOutSearch {
     // ---- persuasion: threaten, promise, ask a third party, concede; argue
 
     private void persuasion(int a, int b, Ways out) {
-        String other = words.name(b);
+        String other = names[b];
         int[] mine = s.owned[a];
         Preference pb = s.prefs[b];
         Preference pa = s.prefs[a];
@@ -84,21 +86,23 @@ final class WayOutSearch {
                 (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t)));
         if (threat.found()) {
             boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score, work) == null;
-            words.say("Threaten: say that without an agreement you will make it ").diff(threat.values, s.t, mine)
-                    .say(". ").say(other).say(" would then prefer your position to that")
-                    .say(credible ? "." : ", though you would rather not carry it out.");
-            offer(out, a, WayOutKind.THREATEN, OrderedValues.changes(optionIds, threat.values, s.t, mine), null, null, null,
-                    threat.score, Narrator.Result.THREATENED);
+            boolean[] t = threat.values;
+            offer(out, a, WayOutKind.THREATEN, OrderedValues.changes(optionIds, t, s.t, mine), null, null, null,
+                    threat.score, Narrator.Result.THREATENED,
+                    words -> words.say("Threaten: say that without an agreement you will make it ").diff(t, s.t, mine)
+                            .say(". ").say(other).say(" would then prefer your position to that")
+                            .say(credible ? "." : ", though you would rather not carry it out."));
         }
 
         // Promise: A's position on A's own options, sweetened.
         int bScoreOfT = s.scoreOfT(b);
         Best promise = keepingAgreements(a, mine, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
         if (promise.found()) {
-            words.say("Offer more: add ").diff(promise.values, s.hat[a], mine).say(" to your position. ")
-                    .say(other).say(" would then prefer it to what happens if nobody moves.");
-            offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine), null, null,
-                    promise.score, Narrator.Result.POSITION);
+            boolean[] hat = promise.values;
+            offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, hat, s.hat[a], mine), null, null,
+                    promise.score, Narrator.Result.POSITION,
+                    words -> words.say("Offer more: add ").diff(hat, s.hat[a], mine).say(" to your position. ")
+                            .say(other).say(" would then prefer it to what happens if nobody moves."));
         }
 
         // Ask a third party: A's position also asks C for something B values.
@@ -118,10 +122,13 @@ final class WayOutSearch {
             }
         }
         if (ask.found()) {
-            words.say("Ask ").say(words.name(asked)).say(" for ").diff(ask.values, s.hat[a], s.owned[asked]).say(" as well. ")
-                    .say(other).say(" would then prefer your position to what happens if nobody moves.");
-            offer(out, a, WayOutKind.ASK_THIRD, null, OrderedValues.changes(optionIds, ask.values, s.hat[a], s.owned[asked]), null,
-                    null, ask.score, Narrator.Result.POSITION);
+            boolean[] hat = ask.values;
+            int[] theirs = s.owned[asked];
+            String third = names[asked];
+            offer(out, a, WayOutKind.ASK_THIRD, null, OrderedValues.changes(optionIds, hat, s.hat[a], theirs), null,
+                    null, ask.score, Narrator.Result.POSITION,
+                    words -> words.say("Ask ").say(third).say(" for ").diff(hat, s.hat[a], theirs).say(" as well. ")
+                            .say(other).say(" would then prefer your position to what happens if nobody moves."));
         }
 
         // Concede: release some demands on B (they become open, completed from T), at worst all of them.
@@ -129,13 +136,15 @@ final class WayOutSearch {
         Best concede = positionSearch(a, demands, ownedByB, pb, bScoreOfT);
         if (concede.found()) {
             int[] released = differing(concede.values, s.hat[a], demands);
-            if (released.length == demands.length) {
-                words.say("Give up your demands on ").say(other).say(": stop asking for ").labels(released).say(".");
-            } else {
-                words.say("Ask less of ").say(other).say(": stop asking for ").labels(released).say(". ").say(other)
-                        .say(" would then prefer your position to what happens if nobody moves.");
-            }
-            offer(out, a, WayOutKind.CONCEDE, null, null, released, null, concede.score, Narrator.Result.POSITION);
+            boolean all = released.length == demands.length;
+            offer(out, a, WayOutKind.CONCEDE, null, null, released, null, concede.score, Narrator.Result.POSITION, words -> {
+                if (all) {
+                    words.say("Give up your demands on ").say(other).say(": stop asking for ").labels(released).say(".");
+                } else {
+                    words.say("Ask less of ").say(other).say(": stop asking for ").labels(released).say(". ").say(other)
+                            .say(" would then prefer your position to what happens if nobody moves.");
+                }
+            });
         }
         out.add(advice(ARGUE, b));
     }
@@ -150,7 +159,7 @@ final class WayOutSearch {
     // ---- rejection: harden with a threat you would carry out (or give way in part), accept; harden (advice)
 
     private void rejection(int a, int b, Ways out) {
-        String other = words.name(b);
+        String other = names[b];
         int[] mine = s.owned[a];
         Preference pa = s.prefs[a];
         // A's best response: the intentions A likes best it would certainly carry out (no deviation beats
@@ -167,17 +176,20 @@ final class WayOutSearch {
                     givesIn |= t[o] != s.t[o] && s.fixed[b][o] && s.fixedValue[b][o] == t[o];
                 }
                 hardened = !givesIn;
-                if (givesIn) {
-                    // Moving towards B's position is a concession, whatever it does to the rejection.
-                    words.say("Give way in part: say that without an agreement you will make it ").diff(t, s.t, mine)
-                            .say(". That meets ").possessive(b).say(" position part of the way, and you would then prefer it to the rest of ")
-                            .possessive(b).say(" terms.");
-                } else {
-                    words.say("Harden: say that without an agreement you will make it ").diff(t, s.t, mine)
-                            .say(". You would carry that out rather than accept ").possessive(b).say(" position.");
-                }
+                boolean concession = givesIn;
                 offer(out, a, givesIn ? WayOutKind.CONCEDE : WayOutKind.HARDEN, OrderedValues.changes(optionIds, t, s.t, mine), null,
-                        null, null, reply.score, Narrator.Result.THREATENED);
+                        null, null, reply.score, Narrator.Result.THREATENED, words -> {
+                            if (concession) {
+                                // Moving towards B's position is a concession, whatever it does to the rejection.
+                                words.say("Give way in part: say that without an agreement you will make it ").diff(t, s.t, mine)
+                                        .say(". That meets ").possessive(b)
+                                        .say(" position part of the way, and you would then prefer it to the rest of ")
+                                        .possessive(b).say(" terms.");
+                            } else {
+                                words.say("Harden: say that without an agreement you will make it ").diff(t, s.t, mine)
+                                        .say(". You would carry that out rather than accept ").possessive(b).say(" position.");
+                            }
+                        });
             }
         }
         moveTo(a, b, WayOutKind.ACCEPT, "Accept ", out);
@@ -206,17 +218,18 @@ final class WayOutSearch {
         }
         int[] set = java.util.Arrays.copyOf(fixedByB, fixedCount);
         int[] released = java.util.Arrays.copyOf(openByB, openCount);
-        words.say(verb).possessive(b).say(" position");
-        if (set.length > 0) {
-            words.say(": ").diff(s.hat[b], s.hat[a], set);
-        }
-        if (released.length > 0) {
-            words.say(set.length > 0 ? ". Also stop insisting on " : ": stop insisting on ").labels(released)
-                    .say(", which ").say(words.name(b)).say(" leaves open");
-        }
-        words.say(".");
         offer(out, a, kind, null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], set), released, null,
-                s.scoreOfHat(a, b), Narrator.Result.POSITION);
+                s.scoreOfHat(a, b), Narrator.Result.POSITION, words -> {
+                    words.say(verb).possessive(b).say(" position");
+                    if (set.length > 0) {
+                        words.say(": ").diff(s.hat[b], s.hat[a], set);
+                    }
+                    if (released.length > 0) {
+                        words.say(set.length > 0 ? ". Also stop insisting on " : ": stop insisting on ").labels(released)
+                                .say(", which ").say(names[b]).say(" leaves open");
+                    }
+                    words.say(".");
+                });
     }
 
     // ---- threat: carry out (intentions A prefers), drop the threat (do what others ask); commit (advice)
@@ -242,17 +255,19 @@ final class WayOutSearch {
             }
         }
         if (carry.found()) {
-            words.say("Make your threat one you would carry out: say that you will make it ")
-                    .diff(carry.values, s.t, mine).say(", which you prefer.");
-            offer(out, a, WayOutKind.CARRY_OUT, OrderedValues.changes(optionIds, carry.values, s.t, mine), null, null, null,
-                    carry.score, Narrator.Result.THREATENED);
+            boolean[] t = carry.values;
+            offer(out, a, WayOutKind.CARRY_OUT, OrderedValues.changes(optionIds, t, s.t, mine), null, null, null,
+                    carry.score, Narrator.Result.THREATENED,
+                    words -> words.say("Make your threat one you would carry out: say that you will make it ")
+                            .diff(t, s.t, mine).say(", which you prefer."));
         }
         if (drop.found()) {
-            boolean[] askers = askers(a, drop.values, mine);
-            words.say("Drop the threat: say that you will make it ").diff(drop.values, s.t, mine).say(", as ")
-                    .names(askers, a).say(count(askers) > 1 ? " ask." : " asks.");
-            offer(out, a, WayOutKind.DROP_THREAT, OrderedValues.changes(optionIds, drop.values, s.t, mine), null, null, null,
-                    drop.score, Narrator.Result.THREATENED);
+            boolean[] t = drop.values;
+            boolean[] askers = askers(a, t, mine);
+            offer(out, a, WayOutKind.DROP_THREAT, OrderedValues.changes(optionIds, t, s.t, mine), null, null, null,
+                    drop.score, Narrator.Result.THREATENED,
+                    words -> words.say("Drop the threat: say that you will make it ").diff(t, s.t, mine).say(", as ")
+                            .names(askers, a).say(count(askers) > 1 ? " ask." : " asks."));
         }
         out.add(commit(a));
     }
@@ -267,9 +282,10 @@ final class WayOutSearch {
         if (stated) {
             return COMMIT;
         }
-        words.say("Commit irrevocably to leaving ").labels(java.util.Arrays.copyOf(work.options, k))
-                .say(" as ").say(k == 1 ? "it is" : "they are").say(" (a public pledge, a tripwire), so that backing down is no longer a choice.");
-        return new WayOut(WayOutKind.ADVICE, words.end(), null, null, Narrator.OFF_BOARD);
+        int[] contested = java.util.Arrays.copyOf(work.options, k);
+        return advice(WayOutKind.ADVICE, words -> words.say("Commit irrevocably to leaving ").labels(contested)
+                .say(" as ").say(contested.length == 1 ? "it is" : "they are")
+                .say(" (a public pledge, a tripwire), so that backing down is no longer a choice."));
     }
 
     /** Whether every option the candidate T changes is set to a value some other character's position asks for. */
@@ -395,9 +411,9 @@ final class WayOutSearch {
         int[] pa = s.owned[a]; // the temptation differs from A^ only on the options of A's that A fixes
         if (temptation != null) {
             // The temptation is A's best over every value of Pa, so nothing on Pa beats it: no temptation left.
-            words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say(".");
             offer(out, a, WayOutKind.CHANGE_POSITION, null, OrderedValues.changes(optionIds, temptation, s.hat[a], pa), null, null,
-                    s.prefs[a].score(temptation), Narrator.Result.POSITION);
+                    s.prefs[a].score(temptation), Narrator.Result.POSITION,
+                    words -> words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say("."));
         }
         out.add(BIND);
     }
@@ -406,32 +422,33 @@ final class WayOutSearch {
     // ---- the doubt, stop relying on the other; guarantees and goodwill (advice)
 
     private void trust(int a, int b, boolean[] temptation, Ways out) {
-        String other = words.name(b);
+        String other = names[b];
         boolean doubt = s.doubts[a][b];
         int[] pab = fixedOwned(a, b);
         if (temptation != null && !doubt) {
             // B's best over every value of Pab: asked for exactly that, B has nothing better to defect to.
-            words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ").diff(temptation, s.hat[a], pab).say(".");
             offer(out, a, WayOutKind.CHANGE_POSITION, null, OrderedValues.changes(optionIds, temptation, s.hat[a], pab), null, null,
-                    s.prefs[a].score(temptation), Narrator.Result.POSITION);
+                    s.prefs[a].score(temptation), Narrator.Result.POSITION,
+                    words -> words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ")
+                            .diff(temptation, s.hat[a], pab).say("."));
 
             // A promise of A's after which B would rather keep its part than deviate on it.
             int[] mine = s.owned[a];
             Best promise = pab.length > MAX_SEARCH ? new Best()
                     : keepingAgreements(a, mine, options -> keptPromiseSearch(a, b, options, pab));
             if (promise.found()) {
-                words.say("Promise ").diff(promise.values, s.hat[a], mine).say(" in your position. ").say(other)
-                        .say(" would then rather keep their part than go back on it.");
-                offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine), null, null,
-                        promise.score, Narrator.Result.POSITION);
+                boolean[] hat = promise.values;
+                offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, hat, s.hat[a], mine), null, null,
+                        promise.score, Narrator.Result.POSITION,
+                        words -> words.say("Promise ").diff(hat, s.hat[a], mine).say(" in your position. ").say(other)
+                                .say(" would then rather keep their part than go back on it."));
             }
         }
         if (doubt && temptation == null) {
             // The doubt is the only cause: without it the rule needs a temptation, and there is none.
-            words.say("Withdraw your doubt about ").say(other).say(": if your position were agreed, ").say(other)
-                    .say(" would have nothing to gain by breaking it.");
             offer(out, a, WayOutKind.WITHDRAW_DOUBT, null, null, null, board.characters().get(b).id(),
-                    s.scoreOfHat(a, a), null);
+                    s.scoreOfHat(a, a), null, words -> words.say("Withdraw your doubt about ").say(other)
+                            .say(": if your position were agreed, ").say(other).say(" would have nothing to gain by breaking it."));
         }
         if (doubt) {
             // Without any of B's options in A's position there is nothing to trust B with.
@@ -439,8 +456,8 @@ final class WayOutSearch {
             for (int o : pab) {
                 released[o] = s.t[o];
             }
-            words.say("Stop relying on ").say(other).say(": leave ").labels(pab).say(" open in your position.");
-            offer(out, a, WayOutKind.CONCEDE, null, null, pab, null, s.prefs[a].score(released), Narrator.Result.POSITION);
+            offer(out, a, WayOutKind.CONCEDE, null, null, pab, null, s.prefs[a].score(released), Narrator.Result.POSITION,
+                    words -> words.say("Stop relying on ").say(other).say(": leave ").labels(pab).say(" open in your position."));
         }
         out.add(advice(GUARANTEE, b));
         out.add(advice(GOODWILL, b));
@@ -463,13 +480,23 @@ final class WayOutSearch {
     // ---- agreements and costs
 
     /**
-     * Adds a concrete way out whose description the narrator holds (not yet ended): says which of
-     * the holder's agreements it breaks, if any, and costs it against T. A null {@code result} means
-     * no future changes.
+     * Adds a concrete way out described by {@code description}, followed by a sentence for each of
+     * the holder's agreements it breaks, and costs it against T. A null {@code result} means no
+     * future changes.
      */
     private void offer(Ways out, int a, WayOutKind kind, OrderedValues intentions, OrderedValues position, int[] released,
-                       String withdrawDoubt, int resultScore, Narrator.Result result) {
-        List<Agreement> breaks = breaches(a, intentions, position, released);
+                       String withdrawDoubt, int resultScore, Narrator.Result result, Text.Recipe description) {
+        List<Breach> breaches = breaches(a, intentions, position, released);
+        List<Agreement> breaks = new ArrayList<>(breaches.size());
+        for (Breach breach : breaches) {
+            breaks.add(breach.agreement());
+        }
+        Text text = new Text(vocabulary, breaches.isEmpty() ? description : words -> {
+            description.write(words);
+            for (Breach breach : breaches) {
+                words.say(" This breaks your agreement with ").names(breach.parties(), a).say(" on ").labels(breach.on()).say(".");
+            }
+        });
         List<String> release = null;
         if (released != null) {
             release = new ArrayList<>(released.length);
@@ -479,21 +506,25 @@ final class WayOutSearch {
         }
         int standing = result == null ? 0 : Integer.compare(resultScore, s.scoreOfT(a));
         String cost = result == null ? Narrator.NO_FUTURE_CHANGES : Narrator.cost(resultScore, s.scoreOfT(a), result);
-        out.add(new WayOut(kind, words.end(), intentions, position, release, withdrawDoubt, cost, breaks),
+        out.add(new WayOut(kind, text, intentions, position, release, withdrawDoubt, cost, breaks),
                 (breaks.isEmpty() ? 0 : 4) + 1 - standing);
+    }
+
+    /** An agreement a move breaks: its parties (by character position) and the options it breaks it on. */
+    private record Breach(Agreement agreement, boolean[] parties, int[] on) {
     }
 
     /**
      * The accepted agreements of A's the move breaks: it states an intention or fixes a value other
      * than the agreed one, or releases one of A's own agreed options (waiving what another party
-     * promised A is not breaking the agreement). Names them in the description.
+     * promised A is not breaking the agreement).
      */
-    private List<Agreement> breaches(int a, OrderedValues intentions, OrderedValues position, int[] released) {
+    private List<Breach> breaches(int a, OrderedValues intentions, OrderedValues position, int[] released) {
         if (board.agreements().isEmpty()) {
             return List.of();
         }
         String holder = board.characters().get(a).id();
-        List<Agreement> broken = new ArrayList<>(1);
+        List<Breach> broken = new ArrayList<>(1);
         for (Agreement agreement : board.agreementsOf(holder)) {
             List<Integer> on = new ArrayList<>();
             for (var e : agreement.values().entrySet()) {
@@ -507,13 +538,11 @@ final class WayOutSearch {
                 }
             }
             if (!on.isEmpty()) {
-                broken.add(agreement);
                 boolean[] parties = new boolean[s.c];
                 for (String p : agreement.parties()) {
                     parties[board.characterIndexOf(p)] = true;
                 }
-                words.say(" This breaks your agreement with ").names(parties, a).say(" on ")
-                        .labels(on.stream().mapToInt(Integer::intValue).toArray()).say(".");
+                broken.add(new Breach(agreement, parties, on.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
         return broken;
@@ -693,21 +722,25 @@ final class WayOutSearch {
     private WayOut advice(int which, int b) {
         WayOut[] made = advice[which];
         if (made[b] == null) {
-            String other = words.name(b);
+            String other = names[b];
             made[b] = switch (which) {
-                case ARGUE -> new WayOut(WayOutKind.ADVICE, words.say("Argue: give ").say(other)
-                        .say(" reasons to prefer your position to what happens if nobody moves.").end(), null, null, Narrator.OFF_BOARD);
-                case STAND_FIRM -> new WayOut(WayOutKind.HARDEN, words.say("Harden: commit yourself in public, or show what ")
-                        .possessive(b).say(" position would cost you, so that you really prefer what happens if nobody moves.").end(),
-                        null, null, Narrator.OFF_BOARD);
-                case REASONS -> new WayOut(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").possessive(b)
-                        .say(".").end(), null, null, Narrator.OFF_BOARD);
-                case GUARANTEE -> new WayOut(WayOutKind.SEEK_GUARANTEE, words.say("Seek guarantees from ").say(other)
-                        .say(": verification, or a third party to enforce the agreement.").end(), null, null, Narrator.OFF_BOARD);
-                default -> new WayOut(WayOutKind.ADVICE, words.say("Build goodwill with ").say(other)
-                        .say(" so that keeping the agreement matters to them.").end(), null, null, Narrator.OFF_BOARD);
+                case ARGUE -> advice(WayOutKind.ADVICE, words -> words.say("Argue: give ").say(other)
+                        .say(" reasons to prefer your position to what happens if nobody moves."));
+                case STAND_FIRM -> advice(WayOutKind.HARDEN, words -> words.say("Harden: commit yourself in public, or show what ")
+                        .possessive(b).say(" position would cost you, so that you really prefer what happens if nobody moves."));
+                case REASONS -> advice(WayOutKind.ADVICE, words -> words.say("Find reasons to prefer your own position to ")
+                        .possessive(b).say("."));
+                case GUARANTEE -> advice(WayOutKind.SEEK_GUARANTEE, words -> words.say("Seek guarantees from ").say(other)
+                        .say(": verification, or a third party to enforce the agreement."));
+                default -> advice(WayOutKind.ADVICE, words -> words.say("Build goodwill with ").say(other)
+                        .say(" so that keeping the agreement matters to them."));
             };
         }
         return made[b];
+    }
+
+    /** General advice (not a move on the board). */
+    private WayOut advice(WayOutKind kind, Text.Recipe description) {
+        return new WayOut(kind, new Text(vocabulary, description), null, null, null, null, Narrator.OFF_BOARD, null);
     }
 }
