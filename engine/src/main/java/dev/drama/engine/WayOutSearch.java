@@ -203,21 +203,25 @@ final class WayOutSearch {
      * A fixes that B leaves open released (never credited to B), so A^ = B^ afterwards.
      */
     private void moveTo(int a, int b, WayOutKind kind, String verb, Ways out) {
-        int[] fixedByB = new int[s.n];
-        int[] openByB = new int[s.n];
         int fixedCount = 0;
-        int openCount = 0;
+        int differ = 0;
         for (int o = 0; o < s.n; o++) {
             if (s.hat[a][o] != s.hat[b][o]) {
+                differ++;
+                fixedCount += s.fixed[b][o] ? 1 : 0;
+            }
+        }
+        int[] set = new int[fixedCount];
+        int[] released = new int[differ - fixedCount];
+        for (int o = 0, i = 0, j = 0; o < s.n; o++) {
+            if (s.hat[a][o] != s.hat[b][o]) {
                 if (s.fixed[b][o]) {
-                    fixedByB[fixedCount++] = o;
+                    set[i++] = o;
                 } else {
-                    openByB[openCount++] = o;
+                    released[j++] = o;
                 }
             }
         }
-        int[] set = java.util.Arrays.copyOf(fixedByB, fixedCount);
-        int[] released = java.util.Arrays.copyOf(openByB, openCount);
         offer(out, a, kind, null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], set), released, null,
                 s.scoreOfHat(a, b), Narrator.Result.POSITION, words -> {
                     words.say(verb).possessive(b).say(" position");
@@ -468,7 +472,7 @@ final class WayOutSearch {
         Preference pa = s.prefs[a];
         Preference pb = s.prefs[b];
         return fewestChanges(s.hat[a], null, null, options, MAX_PROMISE_CHANGES,
-                (hat, unused) -> Deviations.best(pb, hat, pab, pab.length, pb.score(hat), work.future) != null ? REJECTED : pa.score(hat));
+                (hat, unused) -> Deviations.anyBetter(pb, hat, pab, pab.length, pb.score(hat), work.future) ? REJECTED : pa.score(hat));
     }
 
     /** The options owned by {@code ownerOf} that the position of {@code whose} fixes. */
@@ -487,10 +491,7 @@ final class WayOutSearch {
     private void offer(Ways out, int a, WayOutKind kind, OrderedValues intentions, OrderedValues position, int[] released,
                        String withdrawDoubt, int resultScore, Narrator.Result result, Text.Recipe description) {
         List<Breach> breaches = breaches(a, intentions, position, released);
-        List<Agreement> breaks = new ArrayList<>(breaches.size());
-        for (Breach breach : breaches) {
-            breaks.add(breach.agreement());
-        }
+        List<Agreement> breaks = breaches.isEmpty() ? List.of() : breaches.stream().map(Breach::agreement).toList();
         Text text = new Text(vocabulary, breaches.isEmpty() ? description : words -> {
             description.write(words);
             for (Breach breach : breaches) {
@@ -499,10 +500,11 @@ final class WayOutSearch {
         });
         List<String> release = null;
         if (released != null) {
-            release = new ArrayList<>(released.length);
-            for (int o : released) {
-                release.add(optionIds[o]);
+            String[] ids = new String[released.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = optionIds[released[i]];
             }
+            release = List.of(ids);
         }
         int standing = result == null ? 0 : Integer.compare(resultScore, s.scoreOfT(a));
         String cost = result == null ? Narrator.NO_FUTURE_CHANGES : Narrator.cost(resultScore, s.scoreOfT(a), result);
@@ -594,16 +596,25 @@ final class WayOutSearch {
 
     /** Ways out in the order a coach gives them: moves that keep agreements, best for the holder first, then advice. */
     private static final class Ways {
-        private final List<WayOut> ways = new ArrayList<>(6);
-        private final List<Integer> ranks = new ArrayList<>(6);
+        /** A dilemma has at most seven ways out (persuasion: four moves, argue); room to spare. */
+        private WayOut[] ways = new WayOut[8];
+        private int[] ranks = new int[8];
+        private int size;
 
         void add(WayOut way, int rank) {
-            int i = ranks.size();
-            while (i > 0 && ranks.get(i - 1) > rank) {
+            if (size == ways.length) {
+                ways = java.util.Arrays.copyOf(ways, size * 2);
+                ranks = java.util.Arrays.copyOf(ranks, size * 2);
+            }
+            int i = size;
+            while (i > 0 && ranks[i - 1] > rank) {
+                ways[i] = ways[i - 1];
+                ranks[i] = ranks[i - 1];
                 i--;
             }
-            ways.add(i, way);
-            ranks.add(i, rank);
+            ways[i] = way;
+            ranks[i] = rank;
+            size++;
         }
 
         /** General advice, after every move on the board. */
@@ -612,7 +623,7 @@ final class WayOutSearch {
         }
 
         List<WayOut> inOrder() {
-            return ways;
+            return List.of(java.util.Arrays.copyOf(ways, size));
         }
     }
 
