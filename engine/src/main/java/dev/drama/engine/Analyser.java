@@ -13,12 +13,12 @@ final class Analyser {
     private final WayOutSearch wayOuts;
     private final Scratch work;
 
-    Analyser(Board board) {
+    Analyser(Board board, SearchMemo memo) {
         this.board = board;
         this.s = board.situation();
         this.index = board.optionIndex();
         this.vocabulary = Narrator.Vocabulary.of(board);
-        this.work = new Scratch(s.n);
+        this.work = new Scratch(s.n, memo);
         this.wayOuts = new WayOutSearch(board, vocabulary, work);
     }
 
@@ -71,6 +71,7 @@ final class Analyser {
                 }
             }
         }
+        work.memo.finish();
         return new Analysis(t, s.crisis(), s.commitment(), found);
     }
 

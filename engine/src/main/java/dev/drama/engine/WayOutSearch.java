@@ -41,10 +41,12 @@ final class WayOutSearch {
     private int[] all;
 
     private final Scratch work;
+    private final SearchMemo memo;
 
     WayOutSearch(Board board, Narrator.Vocabulary vocabulary, Scratch work) {
         this.board = board;
         this.work = work;
+        this.memo = work.memo;
         this.s = board.situation();
         this.responses = new Best[s.c];
         this.advice = new WayOut[5][s.c];
@@ -82,8 +84,9 @@ final class WayOutSearch {
         for (int o = 0; o < s.n; o++) {
             openForA[o] = !s.fixed[a][o];
         }
-        Best threat = keepingAgreements(a, mine, options -> fewestChanges(s.t, s.hat[a], openForA, options, MAX_SEARCH,
-                (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t)));
+        Best threat = keepingAgreements(a, mine, options -> memo.get(SearchMemo.Search.THREATEN, pa, pb,
+                new boolean[][] {s.t, s.hat[a], openForA}, new int[][] {options, ownedByB},
+                () -> threatening(pa, pb, s.t, s.hat[a], openForA, options, ownedByB)));
         if (threat.found()) {
             boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score, work) == null;
             boolean[] t = threat.values;
@@ -152,8 +155,28 @@ final class WayOutSearch {
     /** A's position with some of {@code options} flipped from A^, on which persuasion towards B no longer holds. */
     private Best positionSearch(int a, int[] options, int[] ownedByB, Preference pb, int bScoreOfT) {
         Preference pa = s.prefs[a];
-        return fewestChanges(s.hat[a], null, null, options, MAX_SEARCH,
-                (hat, unused) -> Rules.persuasion(hat, s.t, ownedByB, pb, bScoreOfT) ? REJECTED : pa.score(hat));
+        return memo.get(SearchMemo.Search.SWEETEN, pa, pb, new boolean[][] {s.hat[a], s.t}, new int[][] {options, ownedByB},
+                () -> sweetened(pa, pb, s.hat[a], s.t, options, ownedByB, bScoreOfT));
+    }
+
+    /**
+     * Other intentions of A's on {@code options} (changing T, and A^ where A's position leaves them
+     * open) after which B prefers A's position to T; pure, so that {@link SearchMemo} may reuse it.
+     */
+    private static Best threatening(Preference pa, Preference pb, boolean[] t, boolean[] aHat, boolean[] openForA, int[] options,
+                                    int[] ownedByB) {
+        return fewestChanges(t, aHat, openForA, options, MAX_SEARCH,
+                (t2, aHat2) -> Rules.persuasion(aHat2, t2, ownedByB, pb, pb.score(t2)) ? REJECTED : pa.score(t2));
+    }
+
+    /**
+     * A's position with some of {@code options} flipped after which B prefers it to T; pure, so that
+     * {@link SearchMemo} may reuse it. {@code bScoreOfT} is B's score of {@code t}.
+     */
+    private static Best sweetened(Preference pa, Preference pb, boolean[] aHat, boolean[] t, int[] options, int[] ownedByB,
+                                  int bScoreOfT) {
+        return fewestChanges(aHat, null, null, options, MAX_SEARCH,
+                (hat, unused) -> Rules.persuasion(hat, t, ownedByB, pb, bScoreOfT) ? REJECTED : pa.score(hat));
     }
 
     // ---- rejection: harden with a threat you would carry out (or give way in part), accept; harden (advice)
@@ -363,21 +386,27 @@ final class WayOutSearch {
         if (responses[a] == null) {
             int[] mine = s.owned[a];
             Preference pa = s.prefs[a];
-            Best best = new Best();
-            best.offerByScore(s.t, 0, s.scoreOfT(a));
-            if (mine.length <= MAX_SEARCH) {
-                boolean[] t = s.t.clone();
-                int flips = 0;
-                for (int i = 1, steps = 1 << mine.length; i < steps; i++) {
-                    int o = mine[Integer.numberOfTrailingZeros(i)];
-                    t[o] = !t[o];
-                    flips += t[o] != s.t[o] ? 1 : -1;
-                    best.offerByScore(t, flips, pa.score(t));
-                }
-            }
-            responses[a] = best;
+            responses[a] = memo.get(SearchMemo.Search.BEST_RESPONSE, pa, null, new boolean[][] {s.t}, new int[][] {mine},
+                    () -> bestResponse(pa, s.t, mine));
         }
         return responses[a];
+    }
+
+    /** The intentions on {@code mine} A scores highest from T (ties: fewest changes); pure. */
+    private static Best bestResponse(Preference pa, boolean[] t0, int[] mine) {
+        Best best = new Best();
+        best.offerByScore(t0, 0, pa.score(t0));
+        if (mine.length <= MAX_SEARCH) {
+            boolean[] t = t0.clone();
+            int flips = 0;
+            for (int i = 1, steps = 1 << mine.length; i < steps; i++) {
+                int o = mine[Integer.numberOfTrailingZeros(i)];
+                t[o] = !t[o];
+                flips += t[o] != t0[o] ? 1 : -1;
+                best.offerByScore(t, flips, pa.score(t));
+            }
+        }
+        return best;
     }
 
     /** Character i's position completed from the given T. */
@@ -471,8 +500,15 @@ final class WayOutSearch {
     private Best keptPromiseSearch(int a, int b, int[] options, int[] pab) {
         Preference pa = s.prefs[a];
         Preference pb = s.prefs[b];
-        return fewestChanges(s.hat[a], null, null, options, MAX_PROMISE_CHANGES,
-                (hat, unused) -> Deviations.anyBetter(pb, hat, pab, pab.length, pb.score(hat), work.future) ? REJECTED : pa.score(hat));
+        boolean[] scratch = work.future;
+        return memo.get(SearchMemo.Search.KEPT_PROMISE, pa, pb, new boolean[][] {s.hat[a]}, new int[][] {options, pab},
+                () -> keptPromise(pa, pb, s.hat[a], options, pab, scratch));
+    }
+
+    /** A's position with some of {@code options} flipped after which B has no deviation on Pab it prefers; pure. */
+    private static Best keptPromise(Preference pa, Preference pb, boolean[] aHat, int[] options, int[] pab, boolean[] scratch) {
+        return fewestChanges(aHat, null, null, options, MAX_PROMISE_CHANGES,
+                (hat, unused) -> Deviations.anyBetter(pb, hat, pab, pab.length, pb.score(hat), scratch) ? REJECTED : pa.score(hat));
     }
 
     /** The options owned by {@code ownerOf} that the position of {@code whose} fixes. */
