@@ -72,7 +72,22 @@ final class Analyser {
             }
         }
         work.memo.finish();
-        return new Analysis(t, s.crisis(), s.commitment(), found);
+        return new Analysis(t, s.crisis(), s.commitment(), found, limits());
+    }
+
+    /** One sentence per character whose options were too many for a way-out search. */
+    private List<String> limits() {
+        List<String> out = new ArrayList<>(0);
+        boolean[] unsearched = wayOuts.unsearched();
+        for (int i = 0; i < s.c; i++) {
+            if (unsearched[i]) {
+                Character who = board.characters().get(i);
+                out.add("Ways out that change several of " + who.name() + "'s options were not searched: " + who.name() + " owns "
+                        + s.owned[i].length + " options, and a search tries combinations of at most " + WayOutSearch.MAX_SEARCH
+                        + " of one character's (the dilemmas themselves are exact).");
+            }
+        }
+        return out;
     }
 
     private Future hat(Future[] hats, int i) {

@@ -19,8 +19,13 @@ import java.util.function.Function;
  * cannot choose to renegotiate. Searches first try the options no agreement fixes.
  */
 final class WayOutSearch {
-    /** Characters own at most ~8 options; beyond this many a search is skipped rather than slow. */
-    private static final int MAX_SEARCH = 12;
+    /**
+     * The most options of one character a search flips (2^12 = 4,096 candidates). Boards allow 20
+     * per character, and the rules walk all of them exactly; a way-out search over more than this
+     * is skipped (one at 16 options tries 65,536 candidates, a dilemma runs up to four such searches
+     * plus one per third party, and the analysis runs after every move), and the analysis says so.
+     */
+    static final int MAX_SEARCH = 12;
     /**
      * A trust promise scores every deviation of the other's (2^|Pab|) per candidate, so it tries
      * at most this many changes of the holder's: a promise a coach would suggest is short anyway.
@@ -42,12 +47,14 @@ final class WayOutSearch {
 
     private final Scratch work;
     private final SearchMemo memo;
+    private final boolean[] unsearched;
 
     WayOutSearch(Board board, Narrator.Vocabulary vocabulary, Scratch work) {
         this.board = board;
         this.work = work;
         this.memo = work.memo;
         this.s = board.situation();
+        this.unsearched = new boolean[s.c];
         this.responses = new Best[s.c];
         this.advice = new WayOut[5][s.c];
         this.agreed = new byte[s.c][];
@@ -84,9 +91,9 @@ final class WayOutSearch {
         for (int o = 0; o < s.n; o++) {
             openForA[o] = !s.fixed[a][o];
         }
-        Best threat = keepingAgreements(a, mine, options -> memo.get(SearchMemo.Search.THREATEN, pa, pb,
-                new boolean[][] {s.t, s.hat[a], openForA}, new int[][] {options, ownedByB},
-                () -> threatening(pa, pb, s.t, s.hat[a], openForA, options, ownedByB)));
+        Best threat = keepingAgreements(a, mine, options -> !searchable(a, options) ? new Best()
+                : memo.get(SearchMemo.Search.THREATEN, pa, pb, new boolean[][] {s.t, s.hat[a], openForA}, new int[][] {options, ownedByB},
+                        () -> threatening(pa, pb, s.t, s.hat[a], openForA, options, ownedByB)));
         if (threat.found()) {
             boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score, work) == null;
             boolean[] t = threat.values;
@@ -99,7 +106,7 @@ final class WayOutSearch {
 
         // Promise: A's position on A's own options, sweetened.
         int bScoreOfT = s.scoreOfT(b);
-        Best promise = keepingAgreements(a, mine, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
+        Best promise = keepingAgreements(a, mine, options -> positionSearch(a, a, options, ownedByB, pb, bScoreOfT));
         if (promise.found()) {
             boolean[] hat = promise.values;
             offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, hat, s.hat[a], mine), null, null,
@@ -117,7 +124,8 @@ final class WayOutSearch {
             }
             // Only what A does not ask of C yet: dropping a demand on C would be a concession to C, not an ask.
             int[] unasked = same(s.hat[a], s.t, s.owned[c]);
-            Best candidate = keepingAgreements(a, unasked, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
+            int third = c;
+            Best candidate = keepingAgreements(a, unasked, options -> positionSearch(a, third, options, ownedByB, pb, bScoreOfT));
             if (candidate.found() && (!ask.found() || candidate.flips < ask.flips
                     || candidate.flips == ask.flips && candidate.score > ask.score)) {
                 ask = candidate;
@@ -136,7 +144,7 @@ final class WayOutSearch {
 
         // Concede: release some demands on B (they become open, completed from T), at worst all of them.
         int[] demands = differing(s.hat[a], s.t, ownedByB);
-        Best concede = positionSearch(a, demands, ownedByB, pb, bScoreOfT);
+        Best concede = positionSearch(a, b, demands, ownedByB, pb, bScoreOfT);
         if (concede.found()) {
             int[] released = differing(concede.values, s.hat[a], demands);
             boolean all = released.length == demands.length;
@@ -152,8 +160,11 @@ final class WayOutSearch {
         out.add(advice(ARGUE, b));
     }
 
-    /** A's position with some of {@code options} flipped from A^, on which persuasion towards B no longer holds. */
-    private Best positionSearch(int a, int[] options, int[] ownedByB, Preference pb, int bScoreOfT) {
+    /** A's position with some of {@code options} (owned by {@code owner}) flipped from A^, on which persuasion towards B no longer holds. */
+    private Best positionSearch(int a, int owner, int[] options, int[] ownedByB, Preference pb, int bScoreOfT) {
+        if (!searchable(owner, options)) {
+            return new Best();
+        }
         Preference pa = s.prefs[a];
         return memo.get(SearchMemo.Search.SWEETEN, pa, pb, new boolean[][] {s.hat[a], s.t}, new int[][] {options, ownedByB},
                 () -> sweetened(pa, pb, s.hat[a], s.t, options, ownedByB, bScoreOfT));
@@ -386,6 +397,7 @@ final class WayOutSearch {
         if (responses[a] == null) {
             int[] mine = s.owned[a];
             Preference pa = s.prefs[a];
+            searchable(a, mine);
             responses[a] = memo.get(SearchMemo.Search.BEST_RESPONSE, pa, null, new boolean[][] {s.t}, new int[][] {mine},
                     () -> bestResponse(pa, s.t, mine));
         }
@@ -467,7 +479,7 @@ final class WayOutSearch {
 
             // A promise of A's after which B would rather keep its part than deviate on it.
             int[] mine = s.owned[a];
-            Best promise = pab.length > MAX_SEARCH ? new Best()
+            Best promise = !searchable(b, pab) ? new Best()
                     : keepingAgreements(a, mine, options -> keptPromiseSearch(a, b, options, pab));
             if (promise.found()) {
                 boolean[] hat = promise.values;
@@ -515,6 +527,20 @@ final class WayOutSearch {
     private int[] fixedOwned(int whose, int ownerOf) {
         int[] into = new int[s.owned[ownerOf].length];
         return java.util.Arrays.copyOf(into, Rules.fixedOwned(s, whose, ownerOf, into));
+    }
+
+    /** Whether a search may flip all of {@code options} (owned by {@code owner}); if not, notes that it was skipped. */
+    private boolean searchable(int owner, int[] options) {
+        if (options.length <= MAX_SEARCH) {
+            return true;
+        }
+        unsearched[owner] = true;
+        return false;
+    }
+
+    /** Per character: whether some search over its options was skipped for having more than {@link #MAX_SEARCH}. */
+    boolean[] unsearched() {
+        return unsearched;
     }
 
     // ---- agreements and costs
@@ -689,8 +715,8 @@ final class WayOutSearch {
                                       Candidates candidates) {
         Best best = new Best();
         int k = options.length;
-        if (k == 0 || k > MAX_SEARCH) {
-            return best;
+        if (k == 0) {
+            return best; // callers keep k within MAX_SEARCH, or maxSize small (a promise tries at most two changes)
         }
         boolean[] x = base.clone();
         boolean[] y = base2 == null ? null : base2.clone();
