@@ -11,7 +11,7 @@ import java.util.List;
 final class Narrator {
     private final String[] names;
     private final String[] labels;
-    private final StringBuilder sb = new StringBuilder(256);
+    private final StringBuilder sb;
 
     /** The names of a board's characters and the short labels of its options, shared by every text of an analysis. */
     record Vocabulary(String[] names, String[] labels) {
@@ -30,9 +30,11 @@ final class Narrator {
         }
     }
 
-    Narrator(Vocabulary vocabulary) {
+    /** Writes into {@code sb}, which must be empty; {@link #end()} empties it again. */
+    Narrator(Vocabulary vocabulary, StringBuilder sb) {
         this.names = vocabulary.names();
         this.labels = vocabulary.labels();
+        this.sb = sb;
     }
 
     String name(int character) {
@@ -43,7 +45,7 @@ final class Narrator {
         return v ? "yes" : "no";
     }
 
-    // ---- one sentence at a time, in one builder per text
+    // ---- one sentence at a time, in a builder reused by the thread
 
     Narrator say(String text) {
         sb.append(text);

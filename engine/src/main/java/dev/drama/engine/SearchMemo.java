@@ -45,9 +45,11 @@ public final class SearchMemo {
     }
 
     /**
-     * The search's result for these inputs: from the memo if an analysis since the last one
-     * asked the same, else computed. {@code futures} and {@code options} are copied into the key,
-     * so callers may reuse their arrays afterwards; results are shared and must not be modified.
+     * The search's result for these inputs: from the memo if this analysis or the last one asked
+     * the same, else computed. The key holds {@code futures} and {@code options} as given (copying
+     * them cost as much as the small searches it saves), so they must never be modified afterwards:
+     * callers pass the situation's arrays, which are never modified, or arrays made for the call.
+     * Results are shared and must not be modified either.
      */
     @SuppressWarnings("unchecked")
     <T> T get(Search search, Preference holder, Preference other, boolean[][] futures, int[][] options, Supplier<T> compute) {
@@ -110,14 +112,8 @@ public final class SearchMemo {
             this.search = search;
             this.holder = holder;
             this.other = other;
-            this.futures = new boolean[futures.length][];
-            for (int i = 0; i < futures.length; i++) {
-                this.futures[i] = futures[i].clone();
-            }
-            this.options = new int[options.length][];
-            for (int i = 0; i < options.length; i++) {
-                this.options[i] = options[i].clone();
-            }
+            this.futures = futures;
+            this.options = options;
             int h = search.ordinal() * 31 + System.identityHashCode(holder);
             h = h * 31 + System.identityHashCode(other);
             h = h * 31 + Arrays.deepHashCode(this.futures);

@@ -13,6 +13,9 @@ final class Text {
         void write(Narrator words);
     }
 
+    /** One builder per thread, reused for every text it writes (a recipe never reads another text). */
+    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
     private final Narrator.Vocabulary vocabulary;
     private final Recipe recipe;
     /** Written once; a String is immutable, so a racy second writing on another thread is harmless. */
@@ -33,7 +36,9 @@ final class Text {
     String get() {
         String v = value;
         if (v == null) {
-            Narrator words = new Narrator(vocabulary);
+            StringBuilder sb = BUILDER.get();
+            sb.setLength(0); // left over if an earlier writing failed half-way
+            Narrator words = new Narrator(vocabulary, sb);
             recipe.write(words);
             v = words.end();
             value = v;
