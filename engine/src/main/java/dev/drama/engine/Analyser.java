@@ -9,17 +9,17 @@ final class Analyser {
     private final Board board;
     private final Situation s;
     private final OptionIndex index;
-    private final Narrator narrator;
+    private final Narrator.Vocabulary vocabulary;
     private final WayOutSearch wayOuts;
     private final Scratch work;
 
-    Analyser(Board board) {
+    Analyser(Board board, SearchMemo memo) {
         this.board = board;
         this.s = board.situation();
         this.index = board.optionIndex();
-        this.narrator = new Narrator(board);
-        this.work = new Scratch(s.n);
-        this.wayOuts = new WayOutSearch(board, narrator, work);
+        this.vocabulary = Narrator.Vocabulary.of(board);
+        this.work = new Scratch(s.n, memo);
+        this.wayOuts = new WayOutSearch(board, vocabulary, work);
     }
 
     Analysis run() {
@@ -71,7 +71,23 @@ final class Analyser {
                 }
             }
         }
-        return new Analysis(t, s.crisis(), s.commitment(), found);
+        work.memo.finish();
+        return new Analysis(t, s.crisis(), s.commitment(), found, limits());
+    }
+
+    /** One sentence per character whose options were too many for a way-out search. */
+    private List<String> limits() {
+        List<String> out = new ArrayList<>(0);
+        boolean[] unsearched = wayOuts.unsearched();
+        for (int i = 0; i < s.c; i++) {
+            if (unsearched[i]) {
+                Character who = board.characters().get(i);
+                out.add("Ways out that change several of " + who.name() + "'s options were not searched: " + who.name() + " owns "
+                        + s.owned[i].length + " options, and a search tries combinations of at most " + WayOutSearch.MAX_SEARCH
+                        + " of one character's (the dilemmas themselves are exact).");
+            }
+        }
+        return out;
     }
 
     private Future hat(Future[] hats, int i) {
@@ -93,7 +109,8 @@ final class Analyser {
                 detailOptions[i] = index.indexOf(detail.get(i).optionId());
             }
         }
-        String explanation = narrator.explain(s, kind, a, b, comparedValues, detail, detailOptions);
+        int[] listed = detailOptions;
+        Text explanation = new Text(vocabulary, words -> words.explain(s, kind, a, b, comparedValues, detail, listed));
         return new Dilemma(kind, holder, towards, compared, against, detail, ways, explanation);
     }
 }

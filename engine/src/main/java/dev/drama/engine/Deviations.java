@@ -48,4 +48,37 @@ final class Deviations {
         }
         return result;
     }
+
+    /**
+     * {@link #best}, from the memo when an earlier analysis of the session asked the same (the key:
+     * the preference, the base future and the options; {@code baseScore} must be p's score of it).
+     */
+    static boolean[] best(SearchMemo memo, Preference p, boolean[] base, int[] options, int count, int baseScore, boolean[] work) {
+        if (memo == SearchMemo.NONE) {
+            return best(p, base, options, count, baseScore, work);
+        }
+        int[] over = java.util.Arrays.copyOf(options, count);
+        return memo.get(SearchMemo.Search.BEST_DEVIATION, p, null, new boolean[][] {base}, new int[][] {over},
+                () -> best(p, base, over, over.length, p.score(base), work));
+    }
+
+    /**
+     * Whether some deviation scores above {@code baseScore}: {@link #best} is non-null exactly when
+     * this is true, but this stops at the first one found (a promise search asks this of every
+     * candidate and only needs yes or no). {@code work} is overwritten.
+     */
+    static boolean anyBetter(Preference p, boolean[] base, int[] options, int count, int baseScore, boolean[] work) {
+        if (count > MAX_OPTIONS) {
+            throw new IllegalStateException("character owns " + count + " options on one decision; at most " + MAX_OPTIONS + " are supported");
+        }
+        System.arraycopy(base, 0, work, 0, base.length);
+        for (int i = 1, steps = 1 << count; i < steps; i++) {
+            int o = options[Integer.numberOfTrailingZeros(i)];
+            work[o] = !work[o];
+            if (p.score(work) > baseScore) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

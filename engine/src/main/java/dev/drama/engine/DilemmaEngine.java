@@ -15,6 +15,15 @@ public final class DilemmaEngine {
     }
 
     public static Analysis analyse(Board board) {
-        return new Analyser(board).run();
+        return new Analyser(board, SearchMemo.NONE).run();
+    }
+
+    /**
+     * The same analysis, reusing the searches of the previous analysis made with this memo that
+     * the board's changes did not touch (a session keeps one memo and passes it after every move).
+     * The result is equal to {@link #analyse(Board)}'s, text for text.
+     */
+    public static Analysis analyse(Board board, SearchMemo memo) {
+        return new Analyser(board, java.util.Objects.requireNonNull(memo, "memo")).run();
     }
 }

@@ -11,19 +11,30 @@ import java.util.List;
 final class Narrator {
     private final String[] names;
     private final String[] labels;
-    private final StringBuilder sb = new StringBuilder(512);
+    private final StringBuilder sb;
 
-    Narrator(Board board) {
-        List<Character> cs = board.characters();
-        names = new String[cs.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = cs.get(i).name();
+    /** The names of a board's characters and the short labels of its options, shared by every text of an analysis. */
+    record Vocabulary(String[] names, String[] labels) {
+        static Vocabulary of(Board board) {
+            List<Character> cs = board.characters();
+            String[] names = new String[cs.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = cs.get(i).name();
+            }
+            List<Option> os = board.options();
+            String[] labels = new String[os.size()];
+            for (int o = 0; o < labels.length; o++) {
+                labels[o] = os.get(o).shortLabel();
+            }
+            return new Vocabulary(names, labels);
         }
-        List<Option> os = board.options();
-        labels = new String[os.size()];
-        for (int o = 0; o < labels.length; o++) {
-            labels[o] = os.get(o).shortLabel();
-        }
+    }
+
+    /** Writes into {@code sb}, which must be empty; {@link #end()} empties it again. */
+    Narrator(Vocabulary vocabulary, StringBuilder sb) {
+        this.names = vocabulary.names();
+        this.labels = vocabulary.labels();
+        this.sb = sb;
     }
 
     String name(int character) {
@@ -34,7 +45,7 @@ final class Narrator {
         return v ? "yes" : "no";
     }
 
-    // ---- one sentence at a time, in a builder reused for the whole analysis (one allocation per text)
+    // ---- one sentence at a time, in a builder reused by the thread
 
     Narrator say(String text) {
         sb.append(text);
@@ -131,7 +142,7 @@ final class Narrator {
         return text;
     }
 
-    String explain(Situation s, DilemmaKind kind, int a, int b, boolean[] compared, List<OptionDetail> detail, int[] detailOptions) {
+    void explain(Situation s, DilemmaKind kind, int a, int b, boolean[] compared, List<OptionDetail> detail, int[] detailOptions) {
         switch (kind) {
             case PERSUASION -> {
                 say("Your position does not persuade ").say(names[b]).say(". You ask ").say(names[b]).say(" for ").diff(s.hat[a], s.t, s.owned[b])
@@ -171,7 +182,6 @@ final class Narrator {
                 }
             }
         }
-        return end();
     }
 
     /**

@@ -43,7 +43,7 @@ final class Rules {
                                       int aScoreOfT, Scratch work) {
         int k = contestedOwned(fixed, fixedValue, t, ownedByA, work.options);
         // No contested option of A's: either no crisis, or nothing A could deviate on.
-        return k == 0 ? null : Deviations.best(a, t, work.options, k, aScoreOfT, work.future);
+        return k == 0 ? null : Deviations.best(work.memo, a, t, work.options, k, aScoreOfT, work.future);
     }
 
     // ---- on a situation
@@ -69,7 +69,7 @@ final class Rules {
     /** Co-operation: A's best future in devA(A^, Pa) if it beats A^, else null (Pa: A's own options A's position fixes). */
     static boolean[] cooperationTemptation(Situation s, int a, Scratch work) {
         int k = fixedOwned(s, a, a, work.options);
-        return k == 0 ? null : Deviations.best(s.prefs[a], s.hat[a], work.options, k, s.scoreOfHat(a, a), work.future);
+        return k == 0 ? null : Deviations.best(work.memo, s.prefs[a], s.hat[a], work.options, k, s.scoreOfHat(a, a), work.future);
     }
 
     /**
@@ -78,7 +78,7 @@ final class Rules {
      */
     static boolean[] trustTemptation(Situation s, int a, int b, Scratch work) {
         int k = fixedOwned(s, a, b, work.options);
-        return k == 0 ? null : Deviations.best(s.prefs[b], s.hat[a], work.options, k, s.scoreOfHat(b, a), work.future);
+        return k == 0 ? null : Deviations.best(work.memo, s.prefs[b], s.hat[a], work.options, k, s.scoreOfHat(b, a), work.future);
     }
 
     /** Whether the position of {@code whose} fixes some option {@code ownerOf} owns. */

@@ -16,24 +16,74 @@ import java.util.Objects;
  * {@code cost} says in words how the holder ranks where the move leads against the threatened
  * future (the outcome if nobody moves); {@code breaks} lists the accepted agreements of the
  * holder's the move would break (the description says so too).
+ * Immutable; the description is written when first read (see {@link Text}).
  */
-public record WayOut(WayOutKind kind, String description, Map<String, Boolean> intentions,
-                     Map<String, Boolean> position, List<String> release, String withdrawDoubt, String cost,
-                     List<Agreement> breaks) {
+public final class WayOut {
+    private final WayOutKind kind;
+    private final Text description;
+    private final Map<String, Boolean> intentions;
+    private final Map<String, Boolean> position;
+    private final List<String> release;
+    private final String withdrawDoubt;
+    private final String cost;
+    private final List<Agreement> breaks;
 
-    public WayOut {
-        Objects.requireNonNull(kind, "kind");
-        // OrderedValues are the engine's own immutable maps; anything else is copied, keeping its order.
-        intentions = intentions == null ? Map.of() : intentions instanceof OrderedValues ? intentions : OrderedValues.copyOf(intentions);
-        position = position == null ? Map.of() : position instanceof OrderedValues ? position : OrderedValues.copyOf(position);
-        release = release == null ? List.of() : List.copyOf(release);
-        withdrawDoubt = withdrawDoubt == null ? "" : withdrawDoubt;
-        breaks = breaks == null ? List.of() : List.copyOf(breaks);
+    public WayOut(WayOutKind kind, String description, Map<String, Boolean> intentions,
+                  Map<String, Boolean> position, List<String> release, String withdrawDoubt, String cost,
+                  List<Agreement> breaks) {
+        this(kind, Text.of(Objects.requireNonNull(description, "description")), intentions, position, release, withdrawDoubt,
+                cost, breaks);
     }
 
     /** A move that only states intentions and fixes values, breaking no agreement. */
     public WayOut(WayOutKind kind, String description, Map<String, Boolean> intentions, Map<String, Boolean> position, String cost) {
         this(kind, description, intentions, position, null, null, cost, null);
+    }
+
+    /** The engine's own: the description is written when first read. */
+    WayOut(WayOutKind kind, Text description, Map<String, Boolean> intentions, Map<String, Boolean> position,
+           List<String> release, String withdrawDoubt, String cost, List<Agreement> breaks) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.description = description;
+        // OrderedValues are the engine's own immutable maps; anything else is copied, keeping its order.
+        this.intentions = intentions == null ? Map.of() : intentions instanceof OrderedValues ? intentions : OrderedValues.copyOf(intentions);
+        this.position = position == null ? Map.of() : position instanceof OrderedValues ? position : OrderedValues.copyOf(position);
+        this.release = release == null ? List.of() : List.copyOf(release);
+        this.withdrawDoubt = withdrawDoubt == null ? "" : withdrawDoubt;
+        this.cost = cost;
+        this.breaks = breaks == null ? List.of() : List.copyOf(breaks);
+    }
+
+    public WayOutKind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description.get();
+    }
+
+    public Map<String, Boolean> intentions() {
+        return intentions;
+    }
+
+    public Map<String, Boolean> position() {
+        return position;
+    }
+
+    public List<String> release() {
+        return release;
+    }
+
+    public String withdrawDoubt() {
+        return withdrawDoubt;
+    }
+
+    public String cost() {
+        return cost;
+    }
+
+    public List<Agreement> breaks() {
+        return breaks;
     }
 
     /** Whether this is a move on the board. */
@@ -67,5 +117,23 @@ public record WayOut(WayOutKind kind, String description, Map<String, Boolean> i
             b.removeDoubt(holderId, withdrawDoubt);
         }
         return b.build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WayOut w && kind == w.kind && description().equals(w.description()) && intentions.equals(w.intentions)
+                && position.equals(w.position) && release.equals(w.release) && withdrawDoubt.equals(w.withdrawDoubt)
+                && Objects.equals(cost, w.cost) && breaks.equals(w.breaks);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, description(), intentions, position, release, withdrawDoubt, cost, breaks);
+    }
+
+    @Override
+    public String toString() {
+        return "WayOut[kind=" + kind + ", description=" + description() + ", intentions=" + intentions + ", position=" + position
+                + ", release=" + release + ", withdrawDoubt=" + withdrawDoubt + ", cost=" + cost + ", breaks=" + breaks + "]";
     }
 }

@@ -19,8 +19,13 @@ import java.util.function.Function;
  * cannot choose to renegotiate. Searches first try the options no agreement fixes.
  */
 final class WayOutSearch {
-    /** Characters own at most ~8 options; beyond this many a search is skipped rather than slow. */
-    private static final int MAX_SEARCH = 12;
+    /**
+     * The most options of one character a search flips (2^12 = 4,096 candidates). Boards allow 20
+     * per character, and the rules walk all of them exactly; a way-out search over more than this
+     * is skipped (one at 16 options tries 65,536 candidates, a dilemma runs up to four such searches
+     * plus one per third party, and the analysis runs after every move), and the analysis says so.
+     */
+    static final int MAX_SEARCH = 12;
     /**
      * A trust promise scores every deviation of the other's (2^|Pab|) per candidate, so it tries
      * at most this many changes of the holder's: a promise a coach would suggest is short anyway.
@@ -29,7 +34,8 @@ final class WayOutSearch {
 
     private final Board board;
     private final Situation s;
-    private final Narrator words;
+    private final Narrator.Vocabulary vocabulary;
+    private final String[] names;
     private final String[] optionIds;
     /** Per character, its best response (computed on first use). */
     private final Best[] responses;
@@ -40,15 +46,20 @@ final class WayOutSearch {
     private int[] all;
 
     private final Scratch work;
+    private final SearchMemo memo;
+    private final boolean[] unsearched;
 
-    WayOutSearch(Board board, Narrator words, Scratch work) {
+    WayOutSearch(Board board, Narrator.Vocabulary vocabulary, Scratch work) {
         this.board = board;
         this.work = work;
+        this.memo = work.memo;
         this.s = board.situation();
+        this.unsearched = new boolean[s.c];
         this.responses = new Best[s.c];
         this.advice = new WayOut[5][s.c];
         this.agreed = new byte[s.c][];
-        this.words = words;
+        this.vocabulary = vocabulary;
+        this.names = vocabulary.names();
         this.optionIds = board.optionIndex().ids;
     }
 
@@ -69,7 +80,7 @@ final class WayOutSearch {
     // ---- persuasion: threaten, promise, ask a third party, concede; argue
 
     private void persuasion(int a, int b, Ways out) {
-        String other = words.name(b);
+        String other = names[b];
         int[] mine = s.owned[a];
         Preference pb = s.prefs[b];
         Preference pa = s.prefs[a];
@@ -80,25 +91,28 @@ final class WayOutSearch {
         for (int o = 0; o < s.n; o++) {
             openForA[o] = !s.fixed[a][o];
         }
-        Best threat = keepingAgreements(a, mine, options -> fewestChanges(s.t, s.hat[a], openForA, options, MAX_SEARCH,
-                (t, aHat) -> Rules.persuasion(aHat, t, ownedByB, pb, pb.score(t)) ? REJECTED : pa.score(t)));
+        Best threat = keepingAgreements(a, mine, options -> !searchable(a, options) ? new Best()
+                : memo.get(SearchMemo.Search.THREATEN, pa, pb, new boolean[][] {s.t, s.hat[a], openForA}, new int[][] {options, ownedByB},
+                        () -> threatening(pa, pb, s.t, s.hat[a], openForA, options, ownedByB)));
         if (threat.found()) {
             boolean credible = Rules.threatTemptation(s.fixed, s.fixedValue, threat.values, mine, pa, threat.score, work) == null;
-            words.say("Threaten: say that without an agreement you will make it ").diff(threat.values, s.t, mine)
-                    .say(". ").say(other).say(" would then prefer your position to that")
-                    .say(credible ? "." : ", though you would rather not carry it out.");
-            offer(out, a, WayOutKind.THREATEN, OrderedValues.changes(optionIds, threat.values, s.t, mine), null, null, null,
-                    threat.score, Narrator.Result.THREATENED);
+            boolean[] t = threat.values;
+            offer(out, a, WayOutKind.THREATEN, OrderedValues.changes(optionIds, t, s.t, mine), null, null, null,
+                    threat.score, Narrator.Result.THREATENED,
+                    words -> words.say("Threaten: say that without an agreement you will make it ").diff(t, s.t, mine)
+                            .say(". ").say(other).say(" would then prefer your position to that")
+                            .say(credible ? "." : ", though you would rather not carry it out."));
         }
 
         // Promise: A's position on A's own options, sweetened.
         int bScoreOfT = s.scoreOfT(b);
-        Best promise = keepingAgreements(a, mine, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
+        Best promise = keepingAgreements(a, mine, options -> positionSearch(a, a, options, ownedByB, pb, bScoreOfT));
         if (promise.found()) {
-            words.say("Offer more: add ").diff(promise.values, s.hat[a], mine).say(" to your position. ")
-                    .say(other).say(" would then prefer it to what happens if nobody moves.");
-            offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine), null, null,
-                    promise.score, Narrator.Result.POSITION);
+            boolean[] hat = promise.values;
+            offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, hat, s.hat[a], mine), null, null,
+                    promise.score, Narrator.Result.POSITION,
+                    words -> words.say("Offer more: add ").diff(hat, s.hat[a], mine).say(" to your position. ")
+                            .say(other).say(" would then prefer it to what happens if nobody moves."));
         }
 
         // Ask a third party: A's position also asks C for something B values.
@@ -110,7 +124,8 @@ final class WayOutSearch {
             }
             // Only what A does not ask of C yet: dropping a demand on C would be a concession to C, not an ask.
             int[] unasked = same(s.hat[a], s.t, s.owned[c]);
-            Best candidate = keepingAgreements(a, unasked, options -> positionSearch(a, options, ownedByB, pb, bScoreOfT));
+            int third = c;
+            Best candidate = keepingAgreements(a, unasked, options -> positionSearch(a, third, options, ownedByB, pb, bScoreOfT));
             if (candidate.found() && (!ask.found() || candidate.flips < ask.flips
                     || candidate.flips == ask.flips && candidate.score > ask.score)) {
                 ask = candidate;
@@ -118,39 +133,67 @@ final class WayOutSearch {
             }
         }
         if (ask.found()) {
-            words.say("Ask ").say(words.name(asked)).say(" for ").diff(ask.values, s.hat[a], s.owned[asked]).say(" as well. ")
-                    .say(other).say(" would then prefer your position to what happens if nobody moves.");
-            offer(out, a, WayOutKind.ASK_THIRD, null, OrderedValues.changes(optionIds, ask.values, s.hat[a], s.owned[asked]), null,
-                    null, ask.score, Narrator.Result.POSITION);
+            boolean[] hat = ask.values;
+            int[] theirs = s.owned[asked];
+            String third = names[asked];
+            offer(out, a, WayOutKind.ASK_THIRD, null, OrderedValues.changes(optionIds, hat, s.hat[a], theirs), null,
+                    null, ask.score, Narrator.Result.POSITION,
+                    words -> words.say("Ask ").say(third).say(" for ").diff(hat, s.hat[a], theirs).say(" as well. ")
+                            .say(other).say(" would then prefer your position to what happens if nobody moves."));
         }
 
         // Concede: release some demands on B (they become open, completed from T), at worst all of them.
         int[] demands = differing(s.hat[a], s.t, ownedByB);
-        Best concede = positionSearch(a, demands, ownedByB, pb, bScoreOfT);
+        Best concede = positionSearch(a, b, demands, ownedByB, pb, bScoreOfT);
         if (concede.found()) {
             int[] released = differing(concede.values, s.hat[a], demands);
-            if (released.length == demands.length) {
-                words.say("Give up your demands on ").say(other).say(": stop asking for ").labels(released).say(".");
-            } else {
-                words.say("Ask less of ").say(other).say(": stop asking for ").labels(released).say(". ").say(other)
-                        .say(" would then prefer your position to what happens if nobody moves.");
-            }
-            offer(out, a, WayOutKind.CONCEDE, null, null, released, null, concede.score, Narrator.Result.POSITION);
+            boolean all = released.length == demands.length;
+            offer(out, a, WayOutKind.CONCEDE, null, null, released, null, concede.score, Narrator.Result.POSITION, words -> {
+                if (all) {
+                    words.say("Give up your demands on ").say(other).say(": stop asking for ").labels(released).say(".");
+                } else {
+                    words.say("Ask less of ").say(other).say(": stop asking for ").labels(released).say(". ").say(other)
+                            .say(" would then prefer your position to what happens if nobody moves.");
+                }
+            });
         }
         out.add(advice(ARGUE, b));
     }
 
-    /** A's position with some of {@code options} flipped from A^, on which persuasion towards B no longer holds. */
-    private Best positionSearch(int a, int[] options, int[] ownedByB, Preference pb, int bScoreOfT) {
+    /** A's position with some of {@code options} (owned by {@code owner}) flipped from A^, on which persuasion towards B no longer holds. */
+    private Best positionSearch(int a, int owner, int[] options, int[] ownedByB, Preference pb, int bScoreOfT) {
+        if (!searchable(owner, options)) {
+            return new Best();
+        }
         Preference pa = s.prefs[a];
-        return fewestChanges(s.hat[a], null, null, options, MAX_SEARCH,
-                (hat, unused) -> Rules.persuasion(hat, s.t, ownedByB, pb, bScoreOfT) ? REJECTED : pa.score(hat));
+        return memo.get(SearchMemo.Search.SWEETEN, pa, pb, new boolean[][] {s.hat[a], s.t}, new int[][] {options, ownedByB},
+                () -> sweetened(pa, pb, s.hat[a], s.t, options, ownedByB, bScoreOfT));
+    }
+
+    /**
+     * Other intentions of A's on {@code options} (changing T, and A^ where A's position leaves them
+     * open) after which B prefers A's position to T; pure, so that {@link SearchMemo} may reuse it.
+     */
+    private static Best threatening(Preference pa, Preference pb, boolean[] t, boolean[] aHat, boolean[] openForA, int[] options,
+                                    int[] ownedByB) {
+        return fewestChanges(t, aHat, openForA, options, MAX_SEARCH,
+                (t2, aHat2) -> Rules.persuasion(aHat2, t2, ownedByB, pb, pb.score(t2)) ? REJECTED : pa.score(t2));
+    }
+
+    /**
+     * A's position with some of {@code options} flipped after which B prefers it to T; pure, so that
+     * {@link SearchMemo} may reuse it. {@code bScoreOfT} is B's score of {@code t}.
+     */
+    private static Best sweetened(Preference pa, Preference pb, boolean[] aHat, boolean[] t, int[] options, int[] ownedByB,
+                                  int bScoreOfT) {
+        return fewestChanges(aHat, null, null, options, MAX_SEARCH,
+                (hat, unused) -> Rules.persuasion(hat, t, ownedByB, pb, bScoreOfT) ? REJECTED : pa.score(hat));
     }
 
     // ---- rejection: harden with a threat you would carry out (or give way in part), accept; harden (advice)
 
     private void rejection(int a, int b, Ways out) {
-        String other = words.name(b);
+        String other = names[b];
         int[] mine = s.owned[a];
         Preference pa = s.prefs[a];
         // A's best response: the intentions A likes best it would certainly carry out (no deviation beats
@@ -167,17 +210,20 @@ final class WayOutSearch {
                     givesIn |= t[o] != s.t[o] && s.fixed[b][o] && s.fixedValue[b][o] == t[o];
                 }
                 hardened = !givesIn;
-                if (givesIn) {
-                    // Moving towards B's position is a concession, whatever it does to the rejection.
-                    words.say("Give way in part: say that without an agreement you will make it ").diff(t, s.t, mine)
-                            .say(". That meets ").possessive(b).say(" position part of the way, and you would then prefer it to the rest of ")
-                            .possessive(b).say(" terms.");
-                } else {
-                    words.say("Harden: say that without an agreement you will make it ").diff(t, s.t, mine)
-                            .say(". You would carry that out rather than accept ").possessive(b).say(" position.");
-                }
+                boolean concession = givesIn;
                 offer(out, a, givesIn ? WayOutKind.CONCEDE : WayOutKind.HARDEN, OrderedValues.changes(optionIds, t, s.t, mine), null,
-                        null, null, reply.score, Narrator.Result.THREATENED);
+                        null, null, reply.score, Narrator.Result.THREATENED, words -> {
+                            if (concession) {
+                                // Moving towards B's position is a concession, whatever it does to the rejection.
+                                words.say("Give way in part: say that without an agreement you will make it ").diff(t, s.t, mine)
+                                        .say(". That meets ").possessive(b)
+                                        .say(" position part of the way, and you would then prefer it to the rest of ")
+                                        .possessive(b).say(" terms.");
+                            } else {
+                                words.say("Harden: say that without an agreement you will make it ").diff(t, s.t, mine)
+                                        .say(". You would carry that out rather than accept ").possessive(b).say(" position.");
+                            }
+                        });
             }
         }
         moveTo(a, b, WayOutKind.ACCEPT, "Accept ", out);
@@ -191,32 +237,37 @@ final class WayOutSearch {
      * A fixes that B leaves open released (never credited to B), so A^ = B^ afterwards.
      */
     private void moveTo(int a, int b, WayOutKind kind, String verb, Ways out) {
-        int[] fixedByB = new int[s.n];
-        int[] openByB = new int[s.n];
         int fixedCount = 0;
-        int openCount = 0;
+        int differ = 0;
         for (int o = 0; o < s.n; o++) {
             if (s.hat[a][o] != s.hat[b][o]) {
+                differ++;
+                fixedCount += s.fixed[b][o] ? 1 : 0;
+            }
+        }
+        int[] set = new int[fixedCount];
+        int[] released = new int[differ - fixedCount];
+        for (int o = 0, i = 0, j = 0; o < s.n; o++) {
+            if (s.hat[a][o] != s.hat[b][o]) {
                 if (s.fixed[b][o]) {
-                    fixedByB[fixedCount++] = o;
+                    set[i++] = o;
                 } else {
-                    openByB[openCount++] = o;
+                    released[j++] = o;
                 }
             }
         }
-        int[] set = java.util.Arrays.copyOf(fixedByB, fixedCount);
-        int[] released = java.util.Arrays.copyOf(openByB, openCount);
-        words.say(verb).possessive(b).say(" position");
-        if (set.length > 0) {
-            words.say(": ").diff(s.hat[b], s.hat[a], set);
-        }
-        if (released.length > 0) {
-            words.say(set.length > 0 ? ". Also stop insisting on " : ": stop insisting on ").labels(released)
-                    .say(", which ").say(words.name(b)).say(" leaves open");
-        }
-        words.say(".");
         offer(out, a, kind, null, OrderedValues.changes(optionIds, s.hat[b], s.hat[a], set), released, null,
-                s.scoreOfHat(a, b), Narrator.Result.POSITION);
+                s.scoreOfHat(a, b), Narrator.Result.POSITION, words -> {
+                    words.say(verb).possessive(b).say(" position");
+                    if (set.length > 0) {
+                        words.say(": ").diff(s.hat[b], s.hat[a], set);
+                    }
+                    if (released.length > 0) {
+                        words.say(set.length > 0 ? ". Also stop insisting on " : ": stop insisting on ").labels(released)
+                                .say(", which ").say(names[b]).say(" leaves open");
+                    }
+                    words.say(".");
+                });
     }
 
     // ---- threat: carry out (intentions A prefers), drop the threat (do what others ask); commit (advice)
@@ -242,17 +293,19 @@ final class WayOutSearch {
             }
         }
         if (carry.found()) {
-            words.say("Make your threat one you would carry out: say that you will make it ")
-                    .diff(carry.values, s.t, mine).say(", which you prefer.");
-            offer(out, a, WayOutKind.CARRY_OUT, OrderedValues.changes(optionIds, carry.values, s.t, mine), null, null, null,
-                    carry.score, Narrator.Result.THREATENED);
+            boolean[] t = carry.values;
+            offer(out, a, WayOutKind.CARRY_OUT, OrderedValues.changes(optionIds, t, s.t, mine), null, null, null,
+                    carry.score, Narrator.Result.THREATENED,
+                    words -> words.say("Make your threat one you would carry out: say that you will make it ")
+                            .diff(t, s.t, mine).say(", which you prefer."));
         }
         if (drop.found()) {
-            boolean[] askers = askers(a, drop.values, mine);
-            words.say("Drop the threat: say that you will make it ").diff(drop.values, s.t, mine).say(", as ")
-                    .names(askers, a).say(count(askers) > 1 ? " ask." : " asks.");
-            offer(out, a, WayOutKind.DROP_THREAT, OrderedValues.changes(optionIds, drop.values, s.t, mine), null, null, null,
-                    drop.score, Narrator.Result.THREATENED);
+            boolean[] t = drop.values;
+            boolean[] askers = askers(a, t, mine);
+            offer(out, a, WayOutKind.DROP_THREAT, OrderedValues.changes(optionIds, t, s.t, mine), null, null, null,
+                    drop.score, Narrator.Result.THREATENED,
+                    words -> words.say("Drop the threat: say that you will make it ").diff(t, s.t, mine).say(", as ")
+                            .names(askers, a).say(count(askers) > 1 ? " ask." : " asks."));
         }
         out.add(commit(a));
     }
@@ -267,9 +320,10 @@ final class WayOutSearch {
         if (stated) {
             return COMMIT;
         }
-        words.say("Commit irrevocably to leaving ").labels(java.util.Arrays.copyOf(work.options, k))
-                .say(" as ").say(k == 1 ? "it is" : "they are").say(" (a public pledge, a tripwire), so that backing down is no longer a choice.");
-        return new WayOut(WayOutKind.ADVICE, words.end(), null, null, Narrator.OFF_BOARD);
+        int[] contested = java.util.Arrays.copyOf(work.options, k);
+        return advice(WayOutKind.ADVICE, words -> words.say("Commit irrevocably to leaving ").labels(contested)
+                .say(" as ").say(contested.length == 1 ? "it is" : "they are")
+                .say(" (a public pledge, a tripwire), so that backing down is no longer a choice."));
     }
 
     /** Whether every option the candidate T changes is set to a value some other character's position asks for. */
@@ -343,21 +397,28 @@ final class WayOutSearch {
         if (responses[a] == null) {
             int[] mine = s.owned[a];
             Preference pa = s.prefs[a];
-            Best best = new Best();
-            best.offerByScore(s.t, 0, s.scoreOfT(a));
-            if (mine.length <= MAX_SEARCH) {
-                boolean[] t = s.t.clone();
-                int flips = 0;
-                for (int i = 1, steps = 1 << mine.length; i < steps; i++) {
-                    int o = mine[Integer.numberOfTrailingZeros(i)];
-                    t[o] = !t[o];
-                    flips += t[o] != s.t[o] ? 1 : -1;
-                    best.offerByScore(t, flips, pa.score(t));
-                }
-            }
-            responses[a] = best;
+            searchable(a, mine);
+            responses[a] = memo.get(SearchMemo.Search.BEST_RESPONSE, pa, null, new boolean[][] {s.t}, new int[][] {mine},
+                    () -> bestResponse(pa, s.t, mine));
         }
         return responses[a];
+    }
+
+    /** The intentions on {@code mine} A scores highest from T (ties: fewest changes); pure. */
+    private static Best bestResponse(Preference pa, boolean[] t0, int[] mine) {
+        Best best = new Best();
+        best.offerByScore(t0, 0, pa.score(t0));
+        if (mine.length <= MAX_SEARCH) {
+            boolean[] t = t0.clone();
+            int flips = 0;
+            for (int i = 1, steps = 1 << mine.length; i < steps; i++) {
+                int o = mine[Integer.numberOfTrailingZeros(i)];
+                t[o] = !t[o];
+                flips += t[o] != t0[o] ? 1 : -1;
+                best.offerByScore(t, flips, pa.score(t));
+            }
+        }
+        return best;
     }
 
     /** Character i's position completed from the given T. */
@@ -395,9 +456,9 @@ final class WayOutSearch {
         int[] pa = s.owned[a]; // the temptation differs from A^ only on the options of A's that A fixes
         if (temptation != null) {
             // The temptation is A's best over every value of Pa, so nothing on Pa beats it: no temptation left.
-            words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say(".");
             offer(out, a, WayOutKind.CHANGE_POSITION, null, OrderedValues.changes(optionIds, temptation, s.hat[a], pa), null, null,
-                    s.prefs[a].score(temptation), Narrator.Result.POSITION);
+                    s.prefs[a].score(temptation), Narrator.Result.POSITION,
+                    words -> words.say("Change your position to what you would really do: ").diff(temptation, s.hat[a], pa).say("."));
         }
         out.add(BIND);
     }
@@ -406,32 +467,33 @@ final class WayOutSearch {
     // ---- the doubt, stop relying on the other; guarantees and goodwill (advice)
 
     private void trust(int a, int b, boolean[] temptation, Ways out) {
-        String other = words.name(b);
+        String other = names[b];
         boolean doubt = s.doubts[a][b];
         int[] pab = fixedOwned(a, b);
         if (temptation != null && !doubt) {
             // B's best over every value of Pab: asked for exactly that, B has nothing better to defect to.
-            words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ").diff(temptation, s.hat[a], pab).say(".");
             offer(out, a, WayOutKind.CHANGE_POSITION, null, OrderedValues.changes(optionIds, temptation, s.hat[a], pab), null, null,
-                    s.prefs[a].score(temptation), Narrator.Result.POSITION);
+                    s.prefs[a].score(temptation), Narrator.Result.POSITION,
+                    words -> words.say("Ask of ").say(other).say(" only what ").say(other).say(" would keep: ")
+                            .diff(temptation, s.hat[a], pab).say("."));
 
             // A promise of A's after which B would rather keep its part than deviate on it.
             int[] mine = s.owned[a];
-            Best promise = pab.length > MAX_SEARCH ? new Best()
+            Best promise = !searchable(b, pab) ? new Best()
                     : keepingAgreements(a, mine, options -> keptPromiseSearch(a, b, options, pab));
             if (promise.found()) {
-                words.say("Promise ").diff(promise.values, s.hat[a], mine).say(" in your position. ").say(other)
-                        .say(" would then rather keep their part than go back on it.");
-                offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, promise.values, s.hat[a], mine), null, null,
-                        promise.score, Narrator.Result.POSITION);
+                boolean[] hat = promise.values;
+                offer(out, a, WayOutKind.PROMISE, null, OrderedValues.changes(optionIds, hat, s.hat[a], mine), null, null,
+                        promise.score, Narrator.Result.POSITION,
+                        words -> words.say("Promise ").diff(hat, s.hat[a], mine).say(" in your position. ").say(other)
+                                .say(" would then rather keep their part than go back on it."));
             }
         }
         if (doubt && temptation == null) {
             // The doubt is the only cause: without it the rule needs a temptation, and there is none.
-            words.say("Withdraw your doubt about ").say(other).say(": if your position were agreed, ").say(other)
-                    .say(" would have nothing to gain by breaking it.");
             offer(out, a, WayOutKind.WITHDRAW_DOUBT, null, null, null, board.characters().get(b).id(),
-                    s.scoreOfHat(a, a), null);
+                    s.scoreOfHat(a, a), null, words -> words.say("Withdraw your doubt about ").say(other)
+                            .say(": if your position were agreed, ").say(other).say(" would have nothing to gain by breaking it."));
         }
         if (doubt) {
             // Without any of B's options in A's position there is nothing to trust B with.
@@ -439,8 +501,8 @@ final class WayOutSearch {
             for (int o : pab) {
                 released[o] = s.t[o];
             }
-            words.say("Stop relying on ").say(other).say(": leave ").labels(pab).say(" open in your position.");
-            offer(out, a, WayOutKind.CONCEDE, null, null, pab, null, s.prefs[a].score(released), Narrator.Result.POSITION);
+            offer(out, a, WayOutKind.CONCEDE, null, null, pab, null, s.prefs[a].score(released), Narrator.Result.POSITION,
+                    words -> words.say("Stop relying on ").say(other).say(": leave ").labels(pab).say(" open in your position."));
         }
         out.add(advice(GUARANTEE, b));
         out.add(advice(GOODWILL, b));
@@ -450,8 +512,15 @@ final class WayOutSearch {
     private Best keptPromiseSearch(int a, int b, int[] options, int[] pab) {
         Preference pa = s.prefs[a];
         Preference pb = s.prefs[b];
-        return fewestChanges(s.hat[a], null, null, options, MAX_PROMISE_CHANGES,
-                (hat, unused) -> Deviations.best(pb, hat, pab, pab.length, pb.score(hat), work.future) != null ? REJECTED : pa.score(hat));
+        boolean[] scratch = work.future;
+        return memo.get(SearchMemo.Search.KEPT_PROMISE, pa, pb, new boolean[][] {s.hat[a]}, new int[][] {options, pab},
+                () -> keptPromise(pa, pb, s.hat[a], options, pab, scratch));
+    }
+
+    /** A's position with some of {@code options} flipped after which B has no deviation on Pab it prefers; pure. */
+    private static Best keptPromise(Preference pa, Preference pb, boolean[] aHat, int[] options, int[] pab, boolean[] scratch) {
+        return fewestChanges(aHat, null, null, options, MAX_PROMISE_CHANGES,
+                (hat, unused) -> Deviations.anyBetter(pb, hat, pab, pab.length, pb.score(hat), scratch) ? REJECTED : pa.score(hat));
     }
 
     /** The options owned by {@code ownerOf} that the position of {@code whose} fixes. */
@@ -460,40 +529,66 @@ final class WayOutSearch {
         return java.util.Arrays.copyOf(into, Rules.fixedOwned(s, whose, ownerOf, into));
     }
 
+    /** Whether a search may flip all of {@code options} (owned by {@code owner}); if not, notes that it was skipped. */
+    private boolean searchable(int owner, int[] options) {
+        if (options.length <= MAX_SEARCH) {
+            return true;
+        }
+        unsearched[owner] = true;
+        return false;
+    }
+
+    /** Per character: whether some search over its options was skipped for having more than {@link #MAX_SEARCH}. */
+    boolean[] unsearched() {
+        return unsearched;
+    }
+
     // ---- agreements and costs
 
     /**
-     * Adds a concrete way out whose description the narrator holds (not yet ended): says which of
-     * the holder's agreements it breaks, if any, and costs it against T. A null {@code result} means
-     * no future changes.
+     * Adds a concrete way out described by {@code description}, followed by a sentence for each of
+     * the holder's agreements it breaks, and costs it against T. A null {@code result} means no
+     * future changes.
      */
     private void offer(Ways out, int a, WayOutKind kind, OrderedValues intentions, OrderedValues position, int[] released,
-                       String withdrawDoubt, int resultScore, Narrator.Result result) {
-        List<Agreement> breaks = breaches(a, intentions, position, released);
+                       String withdrawDoubt, int resultScore, Narrator.Result result, Text.Recipe description) {
+        List<Breach> breaches = breaches(a, intentions, position, released);
+        List<Agreement> breaks = breaches.isEmpty() ? List.of() : breaches.stream().map(Breach::agreement).toList();
+        Text text = new Text(vocabulary, breaches.isEmpty() ? description : words -> {
+            description.write(words);
+            for (Breach breach : breaches) {
+                words.say(" This breaks your agreement with ").names(breach.parties(), a).say(" on ").labels(breach.on()).say(".");
+            }
+        });
         List<String> release = null;
         if (released != null) {
-            release = new ArrayList<>(released.length);
-            for (int o : released) {
-                release.add(optionIds[o]);
+            String[] ids = new String[released.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = optionIds[released[i]];
             }
+            release = List.of(ids);
         }
         int standing = result == null ? 0 : Integer.compare(resultScore, s.scoreOfT(a));
         String cost = result == null ? Narrator.NO_FUTURE_CHANGES : Narrator.cost(resultScore, s.scoreOfT(a), result);
-        out.add(new WayOut(kind, words.end(), intentions, position, release, withdrawDoubt, cost, breaks),
+        out.add(new WayOut(kind, text, intentions, position, release, withdrawDoubt, cost, breaks),
                 (breaks.isEmpty() ? 0 : 4) + 1 - standing);
+    }
+
+    /** An agreement a move breaks: its parties (by character position) and the options it breaks it on. */
+    private record Breach(Agreement agreement, boolean[] parties, int[] on) {
     }
 
     /**
      * The accepted agreements of A's the move breaks: it states an intention or fixes a value other
      * than the agreed one, or releases one of A's own agreed options (waiving what another party
-     * promised A is not breaking the agreement). Names them in the description.
+     * promised A is not breaking the agreement).
      */
-    private List<Agreement> breaches(int a, OrderedValues intentions, OrderedValues position, int[] released) {
+    private List<Breach> breaches(int a, OrderedValues intentions, OrderedValues position, int[] released) {
         if (board.agreements().isEmpty()) {
             return List.of();
         }
         String holder = board.characters().get(a).id();
-        List<Agreement> broken = new ArrayList<>(1);
+        List<Breach> broken = new ArrayList<>(1);
         for (Agreement agreement : board.agreementsOf(holder)) {
             List<Integer> on = new ArrayList<>();
             for (var e : agreement.values().entrySet()) {
@@ -507,13 +602,11 @@ final class WayOutSearch {
                 }
             }
             if (!on.isEmpty()) {
-                broken.add(agreement);
                 boolean[] parties = new boolean[s.c];
                 for (String p : agreement.parties()) {
                     parties[board.characterIndexOf(p)] = true;
                 }
-                words.say(" This breaks your agreement with ").names(parties, a).say(" on ")
-                        .labels(on.stream().mapToInt(Integer::intValue).toArray()).say(".");
+                broken.add(new Breach(agreement, parties, on.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
         return broken;
@@ -565,16 +658,25 @@ final class WayOutSearch {
 
     /** Ways out in the order a coach gives them: moves that keep agreements, best for the holder first, then advice. */
     private static final class Ways {
-        private final List<WayOut> ways = new ArrayList<>(6);
-        private final List<Integer> ranks = new ArrayList<>(6);
+        /** A dilemma has at most seven ways out (persuasion: four moves, argue); room to spare. */
+        private WayOut[] ways = new WayOut[8];
+        private int[] ranks = new int[8];
+        private int size;
 
         void add(WayOut way, int rank) {
-            int i = ranks.size();
-            while (i > 0 && ranks.get(i - 1) > rank) {
+            if (size == ways.length) {
+                ways = java.util.Arrays.copyOf(ways, size * 2);
+                ranks = java.util.Arrays.copyOf(ranks, size * 2);
+            }
+            int i = size;
+            while (i > 0 && ranks[i - 1] > rank) {
+                ways[i] = ways[i - 1];
+                ranks[i] = ranks[i - 1];
                 i--;
             }
-            ways.add(i, way);
-            ranks.add(i, rank);
+            ways[i] = way;
+            ranks[i] = rank;
+            size++;
         }
 
         /** General advice, after every move on the board. */
@@ -583,7 +685,7 @@ final class WayOutSearch {
         }
 
         List<WayOut> inOrder() {
-            return ways;
+            return List.of(java.util.Arrays.copyOf(ways, size));
         }
     }
 
@@ -613,8 +715,8 @@ final class WayOutSearch {
                                       Candidates candidates) {
         Best best = new Best();
         int k = options.length;
-        if (k == 0 || k > MAX_SEARCH) {
-            return best;
+        if (k == 0) {
+            return best; // callers keep k within MAX_SEARCH, or maxSize small (a promise tries at most two changes)
         }
         boolean[] x = base.clone();
         boolean[] y = base2 == null ? null : base2.clone();
@@ -693,21 +795,25 @@ final class WayOutSearch {
     private WayOut advice(int which, int b) {
         WayOut[] made = advice[which];
         if (made[b] == null) {
-            String other = words.name(b);
+            String other = names[b];
             made[b] = switch (which) {
-                case ARGUE -> new WayOut(WayOutKind.ADVICE, words.say("Argue: give ").say(other)
-                        .say(" reasons to prefer your position to what happens if nobody moves.").end(), null, null, Narrator.OFF_BOARD);
-                case STAND_FIRM -> new WayOut(WayOutKind.HARDEN, words.say("Harden: commit yourself in public, or show what ")
-                        .possessive(b).say(" position would cost you, so that you really prefer what happens if nobody moves.").end(),
-                        null, null, Narrator.OFF_BOARD);
-                case REASONS -> new WayOut(WayOutKind.ADVICE, words.say("Find reasons to prefer your own position to ").possessive(b)
-                        .say(".").end(), null, null, Narrator.OFF_BOARD);
-                case GUARANTEE -> new WayOut(WayOutKind.SEEK_GUARANTEE, words.say("Seek guarantees from ").say(other)
-                        .say(": verification, or a third party to enforce the agreement.").end(), null, null, Narrator.OFF_BOARD);
-                default -> new WayOut(WayOutKind.ADVICE, words.say("Build goodwill with ").say(other)
-                        .say(" so that keeping the agreement matters to them.").end(), null, null, Narrator.OFF_BOARD);
+                case ARGUE -> advice(WayOutKind.ADVICE, words -> words.say("Argue: give ").say(other)
+                        .say(" reasons to prefer your position to what happens if nobody moves."));
+                case STAND_FIRM -> advice(WayOutKind.HARDEN, words -> words.say("Harden: commit yourself in public, or show what ")
+                        .possessive(b).say(" position would cost you, so that you really prefer what happens if nobody moves."));
+                case REASONS -> advice(WayOutKind.ADVICE, words -> words.say("Find reasons to prefer your own position to ")
+                        .possessive(b).say("."));
+                case GUARANTEE -> advice(WayOutKind.SEEK_GUARANTEE, words -> words.say("Seek guarantees from ").say(other)
+                        .say(": verification, or a third party to enforce the agreement."));
+                default -> advice(WayOutKind.ADVICE, words -> words.say("Build goodwill with ").say(other)
+                        .say(" so that keeping the agreement matters to them."));
             };
         }
         return made[b];
+    }
+
+    /** General advice (not a move on the board). */
+    private WayOut advice(WayOutKind kind, Text.Recipe description) {
+        return new WayOut(kind, new Text(vocabulary, description), null, null, null, null, Narrator.OFF_BOARD, null);
     }
 }

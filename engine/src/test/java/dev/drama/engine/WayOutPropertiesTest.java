@@ -59,7 +59,7 @@ class WayOutPropertiesTest {
         return board;
     }
 
-    private static Agreement randomAgreement(Board board, RandomBoards random) {
+    static Agreement randomAgreement(Board board, RandomBoards random) {
         List<String> ids = new ArrayList<>(board.characters().stream().map(Character::id).toList());
         java.util.Collections.shuffle(ids, random.random());
         Map<String, Boolean> values = random.partial(board.optionIds(), 0.4);

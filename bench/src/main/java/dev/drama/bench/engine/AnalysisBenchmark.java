@@ -2,7 +2,10 @@ package dev.drama.bench.engine;
 
 import dev.drama.engine.Analysis;
 import dev.drama.engine.Board;
+import dev.drama.engine.Dilemma;
 import dev.drama.engine.DilemmaEngine;
+import dev.drama.engine.SearchMemo;
+import dev.drama.engine.WayOut;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,6 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * each character 8 options, the most one owns: their cost shows the growth with options
  * owned, against 8x32 (4 each) with the same total.
  *
+ * <p>{@code analyse} is the full analysis; {@code analyseAfterMove} what a session pays after one
+ * character's move (the searches the move did not touch come from a {@code SearchMemo});
+ * {@code analyseAndReadTexts} a full analysis with every text written.
+ *
  * <pre>java -jar bench/target/benchmarks.jar AnalysisBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc</pre>
  */
 @State(Scope.Benchmark)
@@ -41,15 +48,49 @@ public class AnalysisBenchmark {
     public String profile;
 
     private Board board;
+    /** The board, and the board after one character's move: a session alternates between them. */
+    private Board[] session;
+    private SearchMemo memo;
+    private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         board = BoardGenerator.board(size, profile, 42);
+        session = new Board[] {board, BoardGenerator.afterOneMove(board)};
+        memo = new SearchMemo();
     }
 
+    /** A full analysis: every rule, every way out searched; texts are written when read (see {@link #analyseAndReadTexts}). */
     @Benchmark
     public Analysis analyse() {
         return DilemmaEngine.analyse(board);
+    }
+
+    /**
+     * The analysis a session runs after a move: one character's position changed since the last
+     * analysis, whose searches the memo keeps. Equal to a full analysis of the same board.
+     */
+    @Benchmark
+    public Analysis analyseAfterMove() {
+        next ^= 1;
+        return DilemmaEngine.analyse(session[next], memo);
+    }
+
+    /** A full analysis with every explanation and way-out description read (a whole report, as {@code drama analyse} prints). */
+    @Benchmark
+    public long analyseAndReadTexts() {
+        return readTexts(DilemmaEngine.analyse(board));
+    }
+
+    static long readTexts(Analysis analysis) {
+        long chars = 0;
+        for (Dilemma d : analysis.dilemmas()) {
+            chars += d.explanation().length();
+            for (WayOut w : d.waysOut()) {
+                chars += w.description().length();
+            }
+        }
+        return chars;
     }
 
     /** Prints each board's dilemma count, to check the boards are busy: {@code java -cp benchmarks.jar dev.drama.bench.engine.AnalysisBenchmark}. */

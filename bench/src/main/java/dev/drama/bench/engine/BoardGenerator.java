@@ -82,6 +82,22 @@ public final class BoardGenerator {
         return b.build();
     }
 
+    /**
+     * The board after one character's move, as a session sees it: the second character (the first
+     * when there is one) turns its first fixed value the other way.
+     */
+    public static Board afterOneMove(Board board) {
+        String mover = board.characters().get(Math.min(1, board.characters().size() - 1)).id();
+        Map<String, Boolean> position = new LinkedHashMap<>(board.position(mover).values());
+        if (position.isEmpty()) {
+            position.put(board.optionIds().get(0), true);
+        } else {
+            String first = position.keySet().iterator().next();
+            position.put(first, !position.get(first));
+        }
+        return board.withPosition(mover, dev.drama.engine.Future.of(position));
+    }
+
     private static int ownOption(Random random, int character, int characters, int options) {
         int owned = (options - character + characters - 1) / characters;
         return character + characters * random.nextInt(Math.max(1, owned));

@@ -66,6 +66,19 @@ final class CompiledStatement {
         return ((table[row >>> 6] >>> (row & 63)) & 1L) != 0;
     }
 
+    /** The truth table in one long (rows by the options read, in {@link #vars()} order), or -1 when it needs more. */
+    boolean fitsOneLong() {
+        return isSmall;
+    }
+
+    long smallTable() {
+        return small;
+    }
+
+    int[] vars() {
+        return vars;
+    }
+
     /** The highest option position read, or -1. */
     int maxVar() {
         return vars.length == 0 ? -1 : vars[vars.length - 1];

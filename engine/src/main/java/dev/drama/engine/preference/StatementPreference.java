@@ -21,6 +21,15 @@ public final class StatementPreference implements Preference {
     private final CompiledStatement[] compiled;
     private final int[] weights;
     private final int optionCount;
+    /**
+     * When every statement reads at most six options (its table fits one long), the statements
+     * flattened: statement i reads flatVars[ends[i - 1]..ends[i]) and holds where bit row of
+     * tables[i] is set. Scoring then walks three arrays instead of one object per statement; null
+     * otherwise.
+     */
+    private final int[] flatVars;
+    private final int[] ends;
+    private final long[] tables;
 
     private StatementPreference(List<String> statements, List<String> optionIds, CompiledStatement[] compiled) {
         this.statements = statements;
@@ -35,6 +44,29 @@ public final class StatementPreference implements Preference {
         // Reads only as far as the last option a statement names, but claims the whole list so
         // that a board can check it was compiled against its own options.
         this.optionCount = Math.max(max + 1, optionIds.size());
+        boolean flat = true;
+        int total = 0;
+        for (CompiledStatement c : compiled) {
+            flat &= c.fitsOneLong();
+            total += c.vars().length;
+        }
+        if (flat) {
+            flatVars = new int[total];
+            ends = new int[compiled.length];
+            tables = new long[compiled.length];
+            int k = 0;
+            for (int i = 0; i < compiled.length; i++) {
+                for (int v : compiled[i].vars()) {
+                    flatVars[k++] = v;
+                }
+                ends[i] = k;
+                tables[i] = compiled[i].smallTable();
+            }
+        } else {
+            flatVars = null;
+            ends = null;
+            tables = null;
+        }
     }
 
     public static StatementPreference compile(List<String> statements, List<String> optionIds) throws StatementException {
@@ -61,11 +93,35 @@ public final class StatementPreference implements Preference {
 
     @Override
     public int score(boolean[] future) {
+        if (flatVars != null) {
+            return flatScore(future);
+        }
         int s = 0;
         CompiledStatement[] c = compiled;
         for (int i = 0; i < c.length; i++) {
             if (c[i].holds(future)) {
                 s += weights[i];
+            }
+        }
+        return s;
+    }
+
+    private int flatScore(boolean[] future) {
+        int[] v = flatVars;
+        int[] e = ends;
+        long[] t = tables;
+        int[] w = weights;
+        int s = 0;
+        int k = 0;
+        for (int i = 0; i < e.length; i++) {
+            int row = 0;
+            for (int bit = 0; k < e[i]; k++, bit++) {
+                if (future[v[k]]) {
+                    row |= 1 << bit;
+                }
+            }
+            if ((t[i] >>> row & 1L) != 0) {
+                s += w[i];
             }
         }
         return s;
