@@ -5,6 +5,7 @@ import dev.drama.engine.AnalysisDiff;
 import dev.drama.engine.Board;
 import dev.drama.engine.Dilemma;
 import dev.drama.engine.DilemmaEngine;
+import dev.drama.engine.SearchMemo;
 import dev.drama.engine.Future;
 import dev.drama.proto.BoardView;
 import dev.drama.proto.Briefing;
@@ -53,6 +54,8 @@ public final class SessionState {
     private Analysis analysis;
     /** The board changed since the engine last ran on it. */
     private boolean boardChanged;
+    /** The engine's searches of the last analysis, reused where a move left their inputs alone. */
+    private final SearchMemo searches = new SearchMemo();
     /** Who plays whom changed since the board was last told (the engine's board does not know). */
     private boolean castChanged;
     private String lastChangedBy = "";
@@ -480,7 +483,7 @@ public final class SessionState {
         Analysis before = analysis;
         boolean reanalysed = boardChanged;
         if (reanalysed) {
-            analysis = DilemmaEngine.analyse(board);
+            analysis = DilemmaEngine.analyse(board, searches);
         }
         List<Outbound> out = new ArrayList<>();
         publicBoard.update(board, analysis, castChanged, preferencesChangedBy.keySet(), lastChangedBy)
