@@ -32,7 +32,8 @@ public final class Visibility {
                     : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
             case NOTICE -> message.getNotice().getTrainersOnly() ? Audience.TRAINERS : Audience.EVERYONE;
-            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE, DASHBOARD_LINKS -> Audience.TRAINERS;
+            // A cohort's view holds every character's dilemmas in every group.
+            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE, DASHBOARD_LINKS, COHORT_OPENED, COHORT -> Audience.TRAINERS;
             default -> Audience.EVERYONE;
         };
     }
