@@ -4,21 +4,6 @@
 // what arrives. Every text someone typed goes into the page as text, never as markup.
 'use strict';
 
-const PHASES = ['LOBBY', 'BRIEFING', 'NEGOTIATION', 'MOMENT_OF_TRUTH', 'DEBRIEF'];
-const PHASE_NAMES = {
-  LOBBY: 'Lobby', BRIEFING: 'Briefing', NEGOTIATION: 'Negotiation',
-  MOMENT_OF_TRUTH: 'Moment of truth', DEBRIEF: 'Debrief', ENDED: 'Ended',
-};
-// Each kind has a colour (Okabe-Ito, safe for colour-blindness) and letters of its own,
-// so that it is told apart without colour too.
-const KINDS = {
-  PERSUASION: { letter: 'Pe', name: 'persuasion', colour: '#0072B2' },
-  REJECTION: { letter: 'Rj', name: 'rejection', colour: '#D55E00' },
-  THREAT: { letter: 'Th', name: 'threat', colour: '#CC79A7' },
-  POSITIONING: { letter: 'Po', name: 'positioning', colour: '#B07800' },
-  COOPERATION: { letter: 'Co', name: 'co-operation', colour: '#009E73' },
-  TRUST: { letter: 'Tr', name: 'trust', colour: '#444444' },
-};
 const TIMELINE_KEPT = 400;
 const PING_EVERY_MS = 15000;
 
@@ -33,22 +18,7 @@ const state = {
   links: null, nextRequest: 1, pending: new Map(), nameTry: 1,
 };
 
-// ------------------------------------------------------------------ small DOM helpers
-
-function $(id) { return document.getElementById(id); }
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-  }
-  return node;
-}
+// ------------------------------------------------------------------ small DOM helpers (and common.js)
 
 function svg(tag, attrs, ...children) {
   const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
@@ -60,12 +30,6 @@ function svg(tag, attrs, ...children) {
     if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
   }
   return node;
-}
-
-function status(text, isError) {
-  const s = $('status');
-  s.textContent = text;
-  s.classList.toggle('error', !!isError);
 }
 
 function time(ms) {
@@ -333,16 +297,11 @@ function renderClock() {
   const s = state.session;
   const c = $('clock');
   if (!s) return;
-  let seconds = null;
-  if (s.paused) seconds = s.remainingSeconds || 0;
-  else if (s.phaseDeadlineEpochMs && Number(s.phaseDeadlineEpochMs) > 0) {
-    seconds = Math.max(0, Math.round((Number(s.phaseDeadlineEpochMs) - Date.now()) / 1000));
-  }
+  const seconds = secondsLeft(s);
   c.classList.toggle('paused', !!s.paused);
   c.classList.toggle('late', seconds !== null && seconds <= 60 && !s.paused);
   c.title = seconds === null ? 'this phase has no clock' : '';
-  c.textContent = seconds === null ? '—'
-    : (s.paused ? 'paused ' : '') + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+  c.textContent = clockText(s);
 }
 setInterval(renderClock, 1000);
 
