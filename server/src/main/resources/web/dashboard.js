@@ -8,7 +8,7 @@ const TIMELINE_KEPT = 400;
 const PING_EVERY_MS = 15000;
 
 const params = new URLSearchParams(location.hash.slice(1));
-const joinCode = (params.get('code') || '').toUpperCase();
+let joinCode = (params.get('code') || '').toUpperCase();  // a rotated code replaces it
 const dashboardToken = params.get('token') || '';
 const wantsTrainer = dashboardToken !== '';
 
@@ -178,11 +178,16 @@ function receive(m) {
   } else if (m.joinCode) {
     log('notice', 'New join code: ' + m.joinCode.joinCode + ' (the old links no longer open the session)');
     $('join-code').textContent = m.joinCode.joinCode;
+    joinCode = m.joinCode.joinCode;
   } else if (m.dashboardLinks) {
     state.links = m.dashboardLinks;
+    // After a rotated join code the server sends fresh links: this page's own address follows, so a reload still works.
+    if (wantsTrainer) history.replaceState(null, '', new URL(m.dashboardLinks.dashboardUrl).hash);
     renderLinks();
   }
   if (then) then(m);
+  // Other scripts of the page (assign.js) follow the same messages.
+  document.dispatchEvent(new CustomEvent('drama:message', { detail: m }));
 }
 
 function joined(j) {
