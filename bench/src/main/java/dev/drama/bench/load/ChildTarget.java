@@ -108,7 +108,14 @@ final class ChildTarget implements Target {
         return "child JVM pid " + process.pid() + " (" + jvmArgs.trim() + "): heap and CPU are the servers' alone";
     }
 
-    long pid() {
+    @Override
+    public Memory memory() {
+        String[] f = ask("memory", "MEMORY").split(" ");
+        return new Memory(Long.parseLong(f[1]), Long.parseLong(f[2]));
+    }
+
+    @Override
+    public long pid() {
         return process.pid();
     }
 

@@ -45,6 +45,8 @@ final class InProcessTarget implements Target {
     @Override public String trainerSecret() { return drama.trainerSecret(); }
     @Override public long heapAfterGc() { return Sample.heapAfterGcOfThisJvm(); }
     @Override public Sample sample() { return Sample.ofThisJvm(); }
+    @Override public Memory memory() { return Memory.ofThisJvm(); }
+    @Override public long pid() { return ProcessHandle.current().pid(); }
 
     @Override
     public String describe() {

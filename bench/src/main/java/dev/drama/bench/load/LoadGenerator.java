@@ -54,6 +54,10 @@ public final class LoadGenerator {
         public int echoDuration = 15;
         public long maxMoves = 100_000_000L;
         public int soakEvery = 0;
+        /** Seconds of a soak (the drama phase's length, with memory sampled and plotted); 0: no soak. */
+        public int soak = 0;
+        public long sampleEveryMillis = 5_000;
+        public String results = "bench/results";
         public int clientThreads = 1;
         public boolean inProcess = false;
         public String serverJvm = "-Xms1g -Xmx2g -XX:+UseG1GC";
@@ -70,6 +74,21 @@ public final class LoadGenerator {
 
         boolean saturate() {
             return mode.equals("saturate");
+        }
+
+        /** Whether the drama phase's memory is recorded (a soak, or full GCs asked for on their own). */
+        boolean recordsMemory() {
+            return soak > 0 || soakEvery > 0;
+        }
+
+        /** Recorded seconds of the drama phase: the soak's length in a soak. */
+        int dramaSeconds() {
+            return soak > 0 ? soak : duration;
+        }
+
+        /** Seconds between forced full GCs in the drama phase (0: none). */
+        int fullGcEvery() {
+            return soakEvery > 0 ? soakEvery : soak > 0 ? 60 : 0;
         }
     }
 
@@ -98,12 +117,18 @@ public final class LoadGenerator {
               --duration S             recorded seconds of the drama phase  [30]
               --echo-duration S        recorded seconds of each echo phase (0: no echo)  [15]
               --max-moves N            stop the drama phase after N moves  [100000000]
-              --soak-every S           during the drama phase, heap after a full GC every S s  [0: off]
+              --soak D                 a soak: the drama phase lasts D (600, 90s, 10m, 1h) instead of
+                                       DURATION; the server's memory is sampled all along and written
+                                       to RESULTS as soak-<time>-<layout>.csv and .svg (a chart)  [off]
+              --sample-every S         soak: heap now, heap after the latest GC and RSS every S s  [5]
+              --soak-every S           heap after a forced full GC every S s during the drama phase
+                                       (also recorded and plotted without --soak)  [60 in a soak, else off]
+              --results DIR            where the soak's CSV and chart go  [bench/results]
               --client-threads N       client event-loop threads  [1]
               --server child|in-process   where the servers run  [child]
               --server-jvm "ARGS"      JVM options of the child server  [-Xms1g -Xmx2g -XX:+UseG1GC]
-              --conns-per-address N    client connections per loopback source address 127.0.0.x
-                                       (0: all from 127.0.0.1)  [50]
+              --conns-per-address N    client connections per loopback source address, spread over
+                                       127.0.0.2, ..., 127.0.0.254, 127.0.1.2, ... (0: all from 127.0.0.1)  [50]
               --commands-per-second N  server limit per connection (0: the server default, 20;
                                        saturate mode: 100000)  [0]
               --command-burst N        server burst per connection (0: default 40; saturate: 100000)
@@ -174,6 +199,9 @@ public final class LoadGenerator {
                 case "--echo-duration" -> o.echoDuration = Integer.parseInt(value);
                 case "--max-moves" -> o.maxMoves = Long.parseLong(value);
                 case "--soak-every" -> o.soakEvery = Integer.parseInt(value);
+                case "--soak" -> o.soak = seconds(value);
+                case "--sample-every" -> o.sampleEveryMillis = Math.round(Double.parseDouble(value) * 1000);
+                case "--results" -> o.results = value;
                 case "--client-threads" -> o.clientThreads = Integer.parseInt(value);
                 case "--server" -> o.inProcess = value.equals("in-process");
                 case "--server-jvm" -> o.serverJvm = value;
@@ -190,7 +218,21 @@ public final class LoadGenerator {
         if (!o.mode.equals("rate") && !o.mode.equals("saturate")) {
             throw new IllegalArgumentException("--mode is rate or saturate");
         }
+        if (o.sampleEveryMillis <= 0) {
+            throw new IllegalArgumentException("--sample-every must be more than 0 seconds");
+        }
         return o;
+    }
+
+    /** A length of time: plain seconds, or a number with s, m or h. */
+    static int seconds(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!v.matches("\\d+[smh]?")) {
+            throw new IllegalArgumentException("'" + value + "' is not a length of time (600, 90s, 10m, 1h)");
+        }
+        int unit = v.endsWith("h") ? 3600 : v.endsWith("m") ? 60 : 1;
+        String number = Character.isLetter(v.charAt(v.length() - 1)) ? v.substring(0, v.length() - 1) : v;
+        return Math.multiplyExact(Integer.parseInt(number), unit);
     }
 
     // ------------------------------------------------------------------ the run
@@ -216,12 +258,14 @@ public final class LoadGenerator {
                 o.saturate() ? o.window + " move(s) in flight per player, no think time"
                         : String.format(Locale.ROOT, "%.0f moves/s in total (%.2f per player, Poisson)", o.rate,
                         o.rate / Math.max(1, o.sessions * players)),
-                o.warmup, o.duration, o.echoDuration);
+                o.warmup, o.dramaSeconds(), o.echoDuration);
         out.printf("server limits: commands/s per connection %s, burst %s, offers/min per character %s, sessions %d,"
-                        + " connections per address %s (clients spread over 127.0.0.x, %s per address)%n",
+                        + " connections per address %s (clients spread over 127.x.y.z, %s per address)%n",
                 cps > 0 ? cps : "20 (default)", burst > 0 ? burst : "40 (default)",
                 offers > 0 ? offers : "12 (default)", maxSessions,
                 "64 (default)", o.connsPerAddress > 0 ? String.valueOf(o.connsPerAddress) : "all");
+        int connections = o.sessions * (1 + players + observers) + (o.echoDuration > 0 ? o.sessions * players : 0);
+        FileLimits.requireOpenFiles(connections + 200, connections);
 
         Target target = o.inProcess
                 ? new InProcessTarget(InProcessTarget.limits(cps, burst, offers, maxSessions, 0), null)
@@ -240,9 +284,7 @@ public final class LoadGenerator {
             List<Future<Object[]>> opened = new ArrayList<>();
             for (int s = 0; s < o.sessions; s++) {
                 opened.add(setup.submit(() -> {
-                    Conn t = client.connect(target.dramaPort(), false);
-                    all.add(t);
-                    expect(t, hello(target.trainerSecret()), ServerMessage::hasWelcome, "hello (trainer)");
+                    Conn t = greeted(client, target, target.trainerSecret(), all);
                     ServerMessage created = expect(t, ClientMessage.newBuilder().setCreateSession(
                             CreateSession.newBuilder().setPackId(pack.id())), ServerMessage::hasSessionJoined, "create session");
                     return new Object[] {t, created.getSessionJoined().getJoinCode()};
@@ -267,9 +309,7 @@ public final class LoadGenerator {
                 int session = s;
                 joined.add(setup.submit(() -> {
                     for (int i = 0; i < players; i++) {
-                        Conn c = client.connect(target.dramaPort(), false);
-                        all.add(c);
-                        expect(c, hello(null), ServerMessage::hasWelcome, "hello");
+                        Conn c = greeted(client, target, null, all);
                         String character = playable.get(i).id();
                         expect(c, ClientMessage.newBuilder().setJoin(Join.newBuilder().setJoinCode(code)
                                 .setDisplayName("s" + session + "p" + i).setCharacterId(character)),
@@ -277,9 +317,7 @@ public final class LoadGenerator {
                         seats.add(new Seat(c, character));
                     }
                     for (int i = 0; i < observers; i++) {
-                        Conn c = client.connect(target.dramaPort(), false);
-                        all.add(c);
-                        expect(c, hello(null), ServerMessage::hasWelcome, "hello");
+                        Conn c = greeted(client, target, null, all);
                         expect(c, ClientMessage.newBuilder().setWatch(Watch.newBuilder().setJoinCode(code)
                                 .setDisplayName("s" + session + "o" + i)), ServerMessage::hasSessionJoined, "watch");
                     }
@@ -296,10 +334,6 @@ public final class LoadGenerator {
             int participants = o.sessions * (players + observers);
             out.printf(Locale.ROOT, "%d participants joined and %d sessions in negotiation in %.1f s%n", participants,
                     o.sessions, (System.nanoTime() - t0) / 1e9);
-            long stagger = 0;
-            for (Conn c : all) {
-                LoadClient.keepAlive(c, 15_000, 1_000 + (stagger++ % 14_000));
-            }
             long heapConnected = 0;
             if (o.measureHeap) {
                 Thread.sleep(2_000);
@@ -324,7 +358,7 @@ public final class LoadGenerator {
             for (Seat s : seats) {
                 dramaPlayers.add(new Player(s.conn(), new MoveMaker(pack, s.characterId()), seed++));
             }
-            Phase1 d = phase("drama", dramaPlayers, target, o.duration, o.maxMoves, o.soakEvery);
+            Phase1 d = phase("drama", dramaPlayers, target, o.dramaSeconds(), o.maxMoves, o.recordsMemory());
             Stats dramaStats = stats;
             if (o.echoDuration > 0) {
                 Phase1 e = echoPhase(client, target, seats, "echo (after)", pack);
@@ -351,9 +385,15 @@ public final class LoadGenerator {
             return report;
         } finally {
             setup.shutdownNow();
+            List<io.netty.channel.ChannelFuture> closed = new ArrayList<>();
             for (Conn c : all) {
                 c.closing = true;
-                c.channel.close();
+                closed.add(c.channel.close());
+            }
+            // every socket closed before the client's event loop stops: none is left open and unread
+            long closeBy = System.nanoTime() + 10_000_000_000L;
+            for (io.netty.channel.ChannelFuture f : closed) {
+                f.awaitUninterruptibly(Math.max(1, (closeBy - System.nanoTime()) / 1_000_000));
             }
             client.close();
             Thread.sleep(o.measureHeap ? 1_500 : 300); // let the sessions hear of the departures before the server stops
@@ -385,13 +425,13 @@ public final class LoadGenerator {
         List<Player> players = new ArrayList<>();
         List<Conn> conns = new ArrayList<>();
         long seed = o.seed;
-        for (Seat s : seats) {
-            Conn c = client.connect(target.echoPort(), true);
-            conns.add(c);
-            players.add(new Player(c, new MoveMaker(pack, s.characterId()), seed++));
-        }
         try {
-            return phase(name, players, target, o.echoDuration, Long.MAX_VALUE, 0);
+            for (Seat s : seats) {
+                Conn c = client.connect(target.echoPort(), true);
+                conns.add(c);
+                players.add(new Player(c, new MoveMaker(pack, s.characterId()), seed++));
+            }
+            return phase(name, players, target, o.echoDuration, Long.MAX_VALUE, false);
         } finally {
             for (Conn c : conns) {
                 c.closing = true;
@@ -401,8 +441,8 @@ public final class LoadGenerator {
     }
 
     /** Warm-up (not recorded), then the recorded interval, then a drain of the moves still in flight. */
-    private Phase1 phase(String name, List<Player> players, Target target, int seconds, long maxMoves, int soakEvery)
-            throws InterruptedException {
+    private Phase1 phase(String name, List<Player> players, Target target, int seconds, long maxMoves,
+                         boolean recordMemory) throws InterruptedException {
         double gap = 1e9 * players.size() / o.rate;
         Player.Pace pace = new Player.Pace(o.saturate(), gap, o.window, Long.MAX_VALUE);
         // each phase records into its own Stats: late replies of an earlier phase land in that phase's
@@ -427,9 +467,15 @@ public final class LoadGenerator {
         String loadStart = loadAverage();
         Target.Sample s0 = target.sample();
         Target.Sample c0 = Target.Sample.ofThisJvm();
+        Stats phaseStats = stats;
+        SoakRecorder memory = recordMemory ? new SoakRecorder(target, () -> phaseStats.replies.sum(),
+                o.sampleEveryMillis, o.fullGcEvery() * 1000L) : null;
+        if (memory != null) {
+            memory.start();
+        }
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        long lastReplies = 0, lastAt = start, nextSoak = start + soakEvery * 1_000_000_000L;
+        long lastReplies = 0, lastAt = start;
         while (System.nanoTime() < end && recorded.running && stats.sent.sum() < maxMoves) {
             Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
             long now = System.nanoTime();
@@ -439,17 +485,18 @@ public final class LoadGenerator {
                     stats.errors.sum(), stats.dropped.sum());
             lastReplies = replies;
             lastAt = now;
-            if (soakEvery > 0 && now >= nextSoak) {
-                out.printf(Locale.ROOT, "  %-14s t=%5.1fs  soak: server heap after full GC %.1f MiB%n", name,
-                        (System.nanoTime() - start) / 1e9, target.heapAfterGc() / 1048576.0);
-                nextSoak += soakEvery * 1_000_000_000L;
-            }
         }
         long stop = System.nanoTime();
         Target.Sample s1 = target.sample();
         Target.Sample c1 = Target.Sample.ofThisJvm();
         pace.running = false;
         recorded.running = false;
+        if (memory != null) {
+            report(memory.stop(java.nio.file.Path.of(o.results), soakName(), String.format(Locale.ROOT,
+                    "%d sessions x %d, %s, server %s, load average %s -> %s", o.sessions, o.perSession,
+                    o.saturate() ? "saturate, window " + o.window : String.format(Locale.ROOT, "%.0f moves/s offered", o.rate),
+                    o.inProcess ? "in-process" : o.serverJvm, loadStart, loadAverage())));
+        }
         long repliesAtStop = stats.replies.sum();
         long errorsAtStop = stats.errors.sum();
         long drainUntil = System.nanoTime() + 5_000_000_000L;
@@ -473,6 +520,30 @@ public final class LoadGenerator {
         return new Phase1(fixed, serverCpu, clientCpu);
     }
 
+    private String soakName() {
+        return String.format(Locale.ROOT, "soak-%s-%dx%d-%s", java.time.LocalDateTime.now()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")), o.sessions, o.perSession,
+                o.saturate() ? "saturate" : String.format(Locale.ROOT, "%.0f", o.rate));
+    }
+
+    private void report(SoakRecorder.Result r) {
+        List<SoakRecorder.Row> rows = r.rows();
+        List<SoakRecorder.Row> full = rows.stream().filter(x -> x.heapAfterFullGc() >= 0).toList();
+        out.printf(Locale.ROOT, "  memory: %d samples; heap after full GC %s MiB (%s); RSS %s MiB (%s)%n"
+                        + "  memory: written %s and %s%n", rows.size(),
+                full.stream().map(x -> String.format(Locale.ROOT, "%.1f", SoakRecorder.mib(x.heapAfterFullGc())))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                perMinute(r.fullGcSlope()),
+                rows.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f -> %.1f", SoakRecorder.mib(rows.get(0).rss()),
+                        SoakRecorder.mib(rows.get(rows.size() - 1).rss())),
+                perMinute(r.rssSlope()), r.csv(), r.svg());
+    }
+
+    private static String perMinute(double bytesPerMinute) {
+        return Double.isNaN(bytesPerMinute) ? "no trend from fewer than two samples"
+                : String.format(Locale.ROOT, "%+.2f MiB a minute", bytesPerMinute / 1048576.0);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static Pack choosePack(String id) {
@@ -486,6 +557,19 @@ public final class LoadGenerator {
             return packs.stream().max(Comparator.comparingInt((Pack p) -> p.playableCharacters().size())
                     .thenComparing(Pack::id, Comparator.reverseOrder())).orElseThrow();
         }
+    }
+
+    /**
+     * A drama connection that has said hello, pinging from then on: setting up 1,000 sessions
+     * takes longer than the 45 s after which the server closes a silent connection, and a ping
+     * before hello would be refused ("say hello first").
+     */
+    private static Conn greeted(LoadClient client, Target target, String trainerSecret, List<Conn> all) throws Exception {
+        Conn c = client.connect(target.dramaPort(), false);
+        all.add(c);
+        expect(c, hello(trainerSecret), ServerMessage::hasWelcome, trainerSecret == null ? "hello" : "hello (trainer)");
+        client.keepAlive(c);
+        return c;
     }
 
     private static ClientMessage.Builder hello(String secret) {
@@ -506,7 +590,8 @@ public final class LoadGenerator {
     }
 
     private Thread watchdog() {
-        long limit = 300L + 3L * o.warmup + o.duration + 2L * o.echoDuration + 60;
+        // setup grows with the connections (a 1,000-session run on a busy machine took minutes)
+        long limit = 300L + o.sessions * (1L + o.perSession) / 20 + 3L * o.warmup + o.dramaSeconds() + 2L * o.echoDuration + 60;
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(limit * 1000);

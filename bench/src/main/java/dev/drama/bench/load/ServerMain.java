@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * The child JVM of the load generator: runs the drama server and the echo server, prints
  * {@code READY <drama port> <echo port> <trainer secret>}, then answers one-word commands on
  * standard input ({@code gc}: heap after a full GC; {@code sample}: heap, CPU and GC now;
- * {@code quit}). It stops when its input closes, so it never outlives the generator.
+ * {@code memory}: heap now and after the latest collection, without collecting; {@code quit}).
+ * It stops when its input closes, so it never outlives the generator.
  *
  * <p>Arguments: commandsPerSecond commandBurst offersPerMinute maxSessions maxConnectionsPerAddress [dataDir]
  * (0: the server's default)
@@ -39,6 +40,10 @@ public final class ServerMain {
                         Target.Sample s = Target.Sample.ofThisJvm();
                         System.out.println("SAMPLE " + s.heapUsed() + " " + s.cpuNanos() + " " + s.wallNanos()
                                 + " " + s.gcCount() + " " + s.gcMillis());
+                    }
+                    case "memory" -> {
+                        Target.Memory m = Target.Memory.ofThisJvm();
+                        System.out.println("MEMORY " + m.heapUsed() + " " + m.heapAfterLastGc());
                     }
                     case "quit" -> {
                         target.close();

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cuts off a client that stops reading. A burst can fill a healthy client's outbound
- * buffer for a moment, so the connection is closed only if it stays full for the grace
- * period; meanwhile {@link Connection} refuses to queue beyond a hard cap, so memory
- * stays bounded either way.
+ * buffer for a moment, so the connection is closed only if it stays full (unwritable,
+ * without once draining to the low-water mark) for the whole grace period; meanwhile
+ * {@link Connection} refuses to queue beyond a hard cap, so memory stays bounded either way.
+ * Runs on the channel's event loop only, like every writability event.
  */
 public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SlowReaderGuard.class);
@@ -25,15 +26,20 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (!ctx.channel().isWritable() && check == null) {
-            check = ctx.executor().schedule(() -> {
-                check = null;
-                if (!ctx.channel().isWritable()) {
+        if (!ctx.channel().isWritable()) {
+            if (check == null) {
+                check = ctx.executor().schedule(() -> {
+                    check = null;
                     log.warn("{}: has not read for {} ms with a full outbound buffer; disconnecting",
                             ctx.channel().remoteAddress(), graceMillis);
                     ctx.close();
-                }
-            }, graceMillis, TimeUnit.MILLISECONDS);
+                }, graceMillis, TimeUnit.MILLISECONDS);
+            }
+        } else if (check != null) {
+            // It drained to the low-water mark: it reads. A reader that fills its buffer again
+            // and again, but drains it each time, is busy, not slow; its grace starts over.
+            check.cancel(false);
+            check = null;
         }
         super.channelWritabilityChanged(ctx);
     }
