@@ -1,7 +1,12 @@
-// What the dashboard and the debrief page share: the kinds of dilemma as they are drawn,
-// and small DOM helpers that put every text in as text, never as markup.
+// What the site's pages share: the names of phases and kinds of dilemma, and building the
+// page from data. Every text someone typed goes into a page as text, never as markup.
 'use strict';
 
+const PHASES = ['LOBBY', 'BRIEFING', 'NEGOTIATION', 'MOMENT_OF_TRUTH', 'DEBRIEF'];
+const PHASE_NAMES = {
+  LOBBY: 'Lobby', BRIEFING: 'Briefing', NEGOTIATION: 'Negotiation',
+  MOMENT_OF_TRUTH: 'Moment of truth', DEBRIEF: 'Debrief', ENDED: 'Ended',
+};
 // Each kind has a colour (Okabe-Ito, safe for colour-blindness) and letters of its own,
 // so that it is told apart without colour too.
 const KINDS = {
@@ -38,4 +43,25 @@ function svg(tag, attrs, ...children) {
     if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
   }
   return node;
+}
+
+function status(text, isError) {
+  const s = $('status');
+  s.textContent = text;
+  s.classList.toggle('error', !!isError);
+}
+
+/** Seconds left on a phase's clock (from a session state or a cohort's group), or null when it has none. */
+function secondsLeft(s) {
+  if (s.paused) return s.remainingSeconds || 0;
+  if (s.phaseDeadlineEpochMs && Number(s.phaseDeadlineEpochMs) > 0) {
+    return Math.max(0, Math.round((Number(s.phaseDeadlineEpochMs) - Date.now()) / 1000));
+  }
+  return null;
+}
+
+function clockText(s) {
+  const seconds = secondsLeft(s);
+  return seconds === null ? '—'
+    : (s.paused ? 'paused ' : '') + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
 }

@@ -4,16 +4,11 @@
 // what arrives. Every text someone typed goes into the page as text, never as markup.
 'use strict';
 
-const PHASES = ['LOBBY', 'BRIEFING', 'NEGOTIATION', 'MOMENT_OF_TRUTH', 'DEBRIEF'];
-const PHASE_NAMES = {
-  LOBBY: 'Lobby', BRIEFING: 'Briefing', NEGOTIATION: 'Negotiation',
-  MOMENT_OF_TRUTH: 'Moment of truth', DEBRIEF: 'Debrief', ENDED: 'Ended',
-};
 const TIMELINE_KEPT = 400;
 const PING_EVERY_MS = 15000;
 
 const params = new URLSearchParams(location.hash.slice(1));
-const joinCode = (params.get('code') || '').toUpperCase();
+let joinCode = (params.get('code') || '').toUpperCase();  // a rotated code replaces it
 const dashboardToken = params.get('token') || '';
 const wantsTrainer = dashboardToken !== '';
 
@@ -23,13 +18,7 @@ const state = {
   links: null, nextRequest: 1, pending: new Map(), nameTry: 1,
 };
 
-// The small DOM helpers ($, el, svg) and the kinds of dilemma are in common.js.
-
-function status(text, isError) {
-  const s = $('status');
-  s.textContent = text;
-  s.classList.toggle('error', !!isError);
-}
+// The small DOM helpers ($, el, svg, status), the clock's text and the kinds of dilemma are in common.js.
 
 function time(ms) {
   const d = ms ? new Date(ms) : new Date();
@@ -180,11 +169,16 @@ function receive(m) {
   } else if (m.joinCode) {
     log('notice', 'New join code: ' + m.joinCode.joinCode + ' (the old links no longer open the session)');
     $('join-code').textContent = m.joinCode.joinCode;
+    joinCode = m.joinCode.joinCode;
   } else if (m.dashboardLinks) {
     state.links = m.dashboardLinks;
+    // After a rotated join code the server sends fresh links: this page's own address follows, so a reload still works.
+    if (wantsTrainer) history.replaceState(null, '', new URL(m.dashboardLinks.dashboardUrl).hash);
     renderLinks();
   }
   if (then) then(m);
+  // Other scripts of the page (assign.js) follow the same messages.
+  document.dispatchEvent(new CustomEvent('drama:message', { detail: m }));
 }
 
 function boardChanged() {
@@ -354,16 +348,11 @@ function renderClock() {
   const s = state.session;
   const c = $('clock');
   if (!s) return;
-  let seconds = null;
-  if (s.paused) seconds = s.remainingSeconds || 0;
-  else if (s.phaseDeadlineEpochMs && Number(s.phaseDeadlineEpochMs) > 0) {
-    seconds = Math.max(0, Math.round((Number(s.phaseDeadlineEpochMs) - Date.now()) / 1000));
-  }
+  const seconds = secondsLeft(s);
   c.classList.toggle('paused', !!s.paused);
   c.classList.toggle('late', seconds !== null && seconds <= 60 && !s.paused);
   c.title = seconds === null ? 'this phase has no clock' : '';
-  c.textContent = seconds === null ? '—'
-    : (s.paused ? 'paused ' : '') + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+  c.textContent = clockText(s);
 }
 setInterval(renderClock, 1000);
 

@@ -18,11 +18,6 @@ const page = { socket: null, nextRequest: 1, pending: new Map(), nameTry: 1, joi
 
 // ------------------------------------------------------------------ the connection
 
-function status(text, isError) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', !!isError);
-}
-
 function connect() {
   if (!joinCode) {
     status('This page needs a link with a join code: open it from the dashboard.', true);

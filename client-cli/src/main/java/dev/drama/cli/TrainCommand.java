@@ -3,6 +3,7 @@ package dev.drama.cli;
 import dev.drama.cli.files.UserFiles;
 import dev.drama.proto.AttachTrainer;
 import dev.drama.proto.ClientMessage;
+import dev.drama.proto.CreateCohort;
 import dev.drama.proto.CreateSession;
 import dev.drama.proto.Role;
 import java.util.concurrent.Callable;
@@ -33,6 +34,11 @@ public final class TrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Start start;
 
+    @Option(names = "--groups", paramLabel = "N", defaultValue = "0",
+            description = {"with --pack: start a cohort of N sessions of the pack (breakout groups, 2 to 12), each with "
+                    + "its own join code, compared side by side on the cohort page"})
+    int groups;
+
     @Option(names = "--name", defaultValue = "", paramLabel = "NAME",
             description = {"your name as trainer, in /who and in talk (default: Trainer, or Trainer 2... beside "
                     + "connected trainers).", "Attaching again under your name gives you your own seat back."})
@@ -48,7 +54,14 @@ public final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         ClientMessage opening = null;
-        if (start != null && start.pack != null) {
+        if (groups != 0 && (start == null || start.pack == null)) {
+            System.err.println("drama train: --groups needs --pack (the pack every group plays)");
+            return 1;
+        }
+        if (groups != 0) {
+            opening = ClientMessage.newBuilder().setCreateCohort(CreateCohort.newBuilder().setPackId(start.pack)
+                    .setGroups(groups).setDisplayName(name)).build();
+        } else if (start != null && start.pack != null) {
             opening = ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder().setPackId(start.pack)
                     .setDisplayName(name)).build();
         } else if (start != null && start.attach != null) {

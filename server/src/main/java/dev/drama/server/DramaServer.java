@@ -1,8 +1,11 @@
 package dev.drama.server;
 
 import dev.drama.scenarios.registry.PackRegistry;
+import dev.drama.server.cohort.CohortFiles;
+import dev.drama.server.cohort.Cohorts;
 import dev.drama.server.journal.Journal;
 import dev.drama.server.journal.OwnerOnly;
+import dev.drama.server.net.ConnectionLimiter;
 import dev.drama.server.net.DramaChannelInitializer;
 import dev.drama.server.net.Lobby;
 import dev.drama.server.net.LookupGuard;
@@ -49,6 +52,7 @@ public final class DramaServer implements AutoCloseable {
     private final Journal journal;
     private final EventExecutorGroup sessionExecutors;
     private final SessionRegistry sessions;
+    private final Cohorts cohorts;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     /** Work that must not run on a network thread: checking uploaded packs, sweeping the per-address limits. */
@@ -75,6 +79,9 @@ public final class DramaServer implements AutoCloseable {
         this.sessions = new SessionRegistry(config.sessionsDir(), journal, sessionExecutors, packs,
                 System::currentTimeMillis, config);
         int recovered = sessions.recover();
+        this.cohorts = new Cohorts(new CohortFiles(config.dataDir().resolve("cohorts")), sessions, packs,
+                System::currentTimeMillis);
+        int cohortsRecovered = cohorts.recover();
         SslContext ssl = config.tlsEnabled()
                 ? SslContextBuilder.forServer(config.tlsCertificate().toFile(), config.tlsKey().toFile()).build() : null;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -94,11 +101,13 @@ public final class DramaServer implements AutoCloseable {
             guesses.sweep();
             lines.sweep();
         }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-        Lobby lobby = new Lobby(sessions, packs, secret, guesses, background);
+        Lobby lobby = new Lobby(sessions, cohorts, packs, secret, guesses, background);
+        // One count per address over both ports.
+        ConnectionLimiter connections = new ConnectionLimiter(config.limits().maxConnectionsPerAddress());
         Channel game = null;
         try {
-            game = bind(new DramaChannelInitializer(config, ssl, lobby, lines), config.port());
-            this.webChannel = config.httpEnabled() ? bindWeb(ssl, lobby, lines) : null;
+            game = bind(new DramaChannelInitializer(config, ssl, lobby, lines, connections), config.port());
+            this.webChannel = config.httpEnabled() ? bindWeb(ssl, lobby, lines, connections) : null;
             this.serverChannel = game;
         } catch (Exception e) {  // Netty rethrows a BindException undeclared
             // For instance the port is taken: stop what was started, so the process can exit.
@@ -113,9 +122,10 @@ public final class DramaServer implements AutoCloseable {
             packs.close();
             throw e;
         }
-        log.info("drama server listening on {}:{}{}; data in {}; {} packs (extra packs and uploads in {}); {} sessions recovered",
+        log.info("drama server listening on {}:{}{}; data in {}; {} packs (extra packs and uploads in {}); {} sessions "
+                        + "and {} cohorts recovered",
                 config.host(), port(), ssl != null ? " (TLS)" : "", config.dataDir().toAbsolutePath(),
-                packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered);
+                packs.list().size(), config.effectivePacksDir().toAbsolutePath(), recovered, cohortsRecovered);
         if (webChannel != null) {
             lobby.serveDashboard(new DashboardAddress(httpPort(), ssl != null));
             log.info("browser views (dashboard and projector) on {}:{}{}", config.host(), httpPort(), ssl != null ? " (HTTPS)" : "");
@@ -134,9 +144,10 @@ public final class DramaServer implements AutoCloseable {
                 .sync().channel();
     }
 
-    private Channel bindWeb(SslContext ssl, Lobby lobby, SourceLog lines) throws IOException, InterruptedException {
+    private Channel bindWeb(SslContext ssl, Lobby lobby, SourceLog lines, ConnectionLimiter connections)
+            throws IOException, InterruptedException {
         try {
-            return bind(new WebChannelInitializer(config, ssl, lobby, lines, StaticSite.fromClasspath()),
+            return bind(new WebChannelInitializer(config, ssl, lobby, lines, StaticSite.fromClasspath(), connections),
                     config.effectiveHttpPort());
         } catch (Exception e) {  // a BindException, undeclared: say which of the two ports it is
             throw new IOException("HTTP port " + config.effectiveHttpPort() + " (--http-port): " + e.getMessage(), e);

@@ -59,20 +59,39 @@ public final class TrainerSecret {
      * the token survives restarts without being stored. 144 bits, URL-safe.
      */
     public String dashboardToken(String sessionId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] full = mac.doFinal(("dashboard:" + sessionId).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return token("dashboard:" + sessionId);
     }
 
     /** Compares in constant time, like {@link #matches}. */
     public boolean matchesDashboardToken(String sessionId, String offered) {
-        return MessageDigest.isEqual(dashboardToken(sessionId).getBytes(StandardCharsets.UTF_8),
-                offered.getBytes(StandardCharsets.UTF_8));
+        return sameToken(dashboardToken(sessionId), offered);
+    }
+
+    /**
+     * A cohort's token, for the cohort page: made like a dashboard token, under another
+     * purpose, so that neither kind of token opens the other.
+     */
+    public String cohortToken(String cohortId) {
+        return token("cohort:" + cohortId);
+    }
+
+    public boolean matchesCohortToken(String cohortId, String offered) {
+        return sameToken(cohortToken(cohortId), offered);
+    }
+
+    private static boolean sameToken(String expected, String offered) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), offered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String token(String purposeAndId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] full = mac.doFinal(purposeAndId.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     public String value() {

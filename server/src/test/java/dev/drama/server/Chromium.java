@@ -169,7 +169,19 @@ final class Chromium implements AutoCloseable {
         }
 
         void screenshot(Path file) throws IOException {
-            String png = call("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
+            save(file, call("Page.captureScreenshot", Map.of("format", "png")));
+        }
+
+        /** The whole page, as tall as it is, at the width of the window. */
+        void screenshotWhole(Path file) throws IOException {
+            JsonNode size = call("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+            save(file, call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", size.get("width").asDouble(),
+                            "height", size.get("height").asDouble(), "scale", 1))));
+        }
+
+        private void save(Path file, JsonNode screenshot) throws IOException {
+            String png = screenshot.get("data").asText();
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, Base64.getDecoder().decode(png));
         }

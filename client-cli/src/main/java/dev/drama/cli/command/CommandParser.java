@@ -14,6 +14,7 @@ import dev.drama.proto.RotateJoinCode;
 import dev.drama.proto.ChooseCharacter;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.Commit;
+import dev.drama.proto.CreateCohort;
 import dev.drama.proto.CreateSession;
 import dev.drama.proto.GetHistory;
 import dev.drama.proto.DeclareDoubt;
@@ -180,6 +181,12 @@ public final class CommandParser {
                 return send(ClientMessage.newBuilder()
                         .setCreateSession(CreateSession.newBuilder().setPackId(args.get(0).text())
                                 .setDisplayName(context.myName())));
+            case "cohort":
+                expectExactly(spec, args, 2);
+                // Any count is sent: the server says how many groups a cohort may have.
+                return send(ClientMessage.newBuilder().setCreateCohort(CreateCohort.newBuilder()
+                        .setPackId(args.get(0).text()).setGroups((int) wholeNumber(args.get(1).text(), "groups", 1, 99))
+                        .setDisplayName(context.myName())));
             case "sessions":
                 expectNone(spec, args);
                 return send(ClientMessage.newBuilder().setListSessions(ListSessions.getDefaultInstance()));

@@ -102,6 +102,10 @@ public final class Commands {
         add("packs", "/packs", "list the packs on the server", "", List.of("/packs"), Audience.TRAINER);
         add("new", "/new PACK", "start a session from a pack (you get its join code)", "",
                 List.of("/new community-safety"), Audience.TRAINER, PACK);
+        add("cohort", "/cohort PACK GROUPS", "start a cohort: one session of the pack per breakout group",
+                "Each group gets its own join code; you take the trainer's seat of group 1 and move to another\n"
+                        + "group with /attach CODE. The cohort page (its link is printed) shows the groups side by side.",
+                List.of("/cohort community-safety 3"), Audience.TRAINER, PACK);
         add("sessions", "/sessions", "list the sessions on the server", "", List.of("/sessions"), Audience.TRAINER);
         add("attach", "/attach CODE", "take a trainer seat of a running session (yours again, or a co-trainer's)",
                 "With the name this console was opened with (--name), a seat of that name nobody holds is yours\n"

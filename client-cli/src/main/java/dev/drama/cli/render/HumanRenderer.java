@@ -12,6 +12,8 @@ import dev.drama.proto.Choice;
 import dev.drama.proto.CommitmentEvent;
 import dev.drama.proto.Dilemma;
 import dev.drama.proto.DilemmaEvent;
+import dev.drama.proto.CohortGroupLinks;
+import dev.drama.proto.CohortOpened;
 import dev.drama.proto.Error;
 import dev.drama.proto.HistoryPage;
 import dev.drama.proto.InjectEvent;
@@ -164,6 +166,7 @@ public final class HumanRenderer {
             case DASHBOARD_LINKS -> out.append("Dashboard (yours, it holds a trainer token): "
                     + message.getDashboardLinks().getDashboardUrl() + "\nProjector (safe to show the room): "
                     + message.getDashboardLinks().getProjectorUrl(), NOTICE);
+            case COHORT_OPENED -> cohortOpened(out, message.getCohortOpened());
             case ACK, PONG, BODY_NOT_SET -> {
                 // nothing to say
             }
@@ -173,6 +176,20 @@ public final class HumanRenderer {
     }
 
     // ------------------------------------------------------------------ session and people
+
+    private static void cohortOpened(AttributedStringBuilder out, CohortOpened cohort) {
+        out.append("Cohort of " + cohort.getGroupsCount() + " groups on " + cohort.getPackId(), HEADING);
+        for (CohortGroupLinks g : cohort.getGroupsList()) {
+            out.append("\nGroup " + g.getNumber() + ": join code " + g.getJoinCode() + (g.getNumber() == 1 ? " (you are here)" : ""));
+            if (!g.getDashboardUrl().isEmpty()) {
+                out.append("\n  dashboard " + g.getDashboardUrl() + "\n  projector " + g.getProjectorUrl(), FAINT);
+            }
+        }
+        out.append("\nMove to a group with /attach CODE.", NOTICE);
+        if (!cohort.getCohortUrl().isEmpty()) {
+            out.append("\nCohort page (yours, it holds a trainer token): " + cohort.getCohortUrl(), NOTICE);
+        }
+    }
 
     private static void error(AttributedStringBuilder out, Error error) {
         out.append("refused: " + error.getMessage(), ERROR);

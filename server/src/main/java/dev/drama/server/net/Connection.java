@@ -8,6 +8,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
+import java.util.function.Function;
+import dev.drama.server.cohort.CohortWatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -32,6 +34,9 @@ public final class Connection implements Recipient {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile boolean trainer;
     private volatile Membership membership;
+    /** For a trainer's seat when the server serves browser views: its links for a join code. */
+    private volatile Function<String, ServerMessage> dashboardLinks;
+    private CohortWatch cohortWatch;
 
     public Connection(Channel channel) {
         this.channel = channel;
@@ -41,12 +46,37 @@ public final class Connection implements Recipient {
     @Override
     public void send(ServerMessage message) {
         write(message);
+        linksAfter(message);
     }
 
     /** The pipeline's protobuf encoder passes bytes through; only the length prefix is added. */
     @Override
     public void send(ServerMessage message, byte[] encoded) {
         write(Unpooled.wrappedBuffer(encoded));
+        linksAfter(message);
+    }
+
+    /** A new join code makes a trainer's links stale: the fresh ones follow it. */
+    private void linksAfter(ServerMessage message) {
+        Function<String, ServerMessage> links = dashboardLinks;
+        if (links != null && message.hasJoinCode()) {
+            write(links.apply(message.getJoinCode().getJoinCode()));
+        }
+    }
+
+    void dashboardLinks(Function<String, ServerMessage> linksForCode) {
+        dashboardLinks = linksForCode;
+    }
+
+    /** This connection now follows a cohort (instead of any it followed), until it closes. */
+    void watching(CohortWatch watch) {
+        channel.eventLoop().execute(() -> {
+            if (cohortWatch != null) {
+                cohortWatch.stop();
+            }
+            cohortWatch = watch;
+        });
+        channel.closeFuture().addListener(f -> watch.stop());
     }
 
     private void write(Object message) {

@@ -35,10 +35,12 @@ public final class DramaChannelInitializer extends ChannelInitializer<SocketChan
     private final Lobby lobby;
     private final SourceLog lines;
 
-    public DramaChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, SourceLog lines) {
+    /** @param connectionLimiter counts this port's connections per address (with the browser views' port) */
+    public DramaChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, SourceLog lines,
+                                   ConnectionLimiter connectionLimiter) {
         this.config = config;
         this.ssl = ssl;
-        this.connectionLimiter = new ConnectionLimiter(config.limits().maxConnectionsPerAddress());
+        this.connectionLimiter = connectionLimiter;
         this.lobby = lobby;
         this.lines = lines;
     }

@@ -1,6 +1,15 @@
 package dev.drama.server.net;
 
 import dev.drama.proto.AttachTrainer;
+import dev.drama.proto.CohortGroupLinks;
+import dev.drama.proto.CohortOpened;
+import dev.drama.proto.CreateCohort;
+import dev.drama.proto.DashboardLinks;
+import dev.drama.proto.WatchCohort;
+import dev.drama.server.cohort.Cohort;
+import dev.drama.server.cohort.CohortWatch;
+import dev.drama.server.cohort.Cohorts;
+import dev.drama.server.visibility.Viewer;
 import dev.drama.proto.ClientMessage;
 import dev.drama.proto.ErrorCode;
 import dev.drama.proto.Join;
@@ -41,6 +50,7 @@ public final class Lobby {
     static final String SERVER_NAME = "drama-server 0.1";
 
     private final SessionRegistry sessions;
+    private final Cohorts cohorts;
     private final PackRegistry packs;
     private final TrainerSecret secret;
     private final LookupGuard guesses;
@@ -49,9 +59,10 @@ public final class Lobby {
     /** Where the browser views are, once their port is bound; null when the server serves none. */
     private volatile DashboardAddress dashboard;
 
-    public Lobby(SessionRegistry sessions, PackRegistry packs, TrainerSecret secret, LookupGuard guesses,
+    public Lobby(SessionRegistry sessions, Cohorts cohorts, PackRegistry packs, TrainerSecret secret, LookupGuard guesses,
                  Executor packChecks) {
         this.sessions = sessions;
+        this.cohorts = cohorts;
         this.packs = packs;
         this.secret = secret;
         this.guesses = guesses;
@@ -75,6 +86,8 @@ public final class Lobby {
                     .setSessions(SessionList.newBuilder().addAllSessions(sessions.summaries())).build()));
             case UPLOAD_PACK -> ifTrainer(c, id, () -> upload(c, m));
             case CREATE_SESSION -> ifTrainer(c, id, () -> create(c, m));
+            case CREATE_COHORT -> ifTrainer(c, id, () -> createCohort(c, id, m.getCreateCohort()));
+            case WATCH_COHORT -> watchCohort(c, id, m.getWatchCohort());
             case ATTACH_TRAINER -> attachTrainer(c, id, m.getAttachTrainer());
             case JOIN -> enter(c, id, m.getJoin().getJoinCode(), m.getJoin().getDisplayName(), Role.TRAINEE,
                     m.getJoin().getCharacterId(), m.getJoin());
@@ -180,12 +193,19 @@ public final class Lobby {
 
     private void enter(Connection c, long id, Supplier<Optional<Session>> find, String notFound, String name, Role role,
                        String characterWish, Join kept) {
-        if (!notYetInSession(c, id)) {
+        boolean switching = role == Role.TRAINER && c.membership() != null
+                && c.membership().participant().role() == Role.TRAINER;
+        if (!switching && !notYetInSession(c, id)) {
             return;
         }
         Optional<Session> session = guesses.lookup(c, id, find, notFound);
         if (session.isEmpty()) {
             return;
+        }
+        if (switching) {
+            // A trainer moves between sessions (a cohort's groups) on one connection: it leaves the seat it had.
+            disconnected(c);
+            c.membership(null);
         }
         session.get().join(c, id, name, role, characterWish, kept.getResumeToken(), kept.getLastSeq(),
                 seated(c, session.get()));
@@ -211,11 +231,84 @@ public final class Lobby {
             log.info("{} is {} '{}' in session {}", c, p.role().name().toLowerCase(), p.displayName(), session.id());
             DashboardAddress web = dashboard;
             if (web != null && p.role() == Role.TRAINER) {
-                c.send(ServerMessage.newBuilder().setDashboardLinks(web.linksFor(c.channel(), session.joinCode(),
-                        secret.dashboardToken(session.id()))).build());
+                // Sent again whenever the join code changes (see Connection), so the links shown stay the working ones.
+                String token = secret.dashboardToken(session.id());
+                c.dashboardLinks(code -> ServerMessage.newBuilder()
+                        .setDashboardLinks(web.linksFor(c.channel(), code, token)).build());
+                c.send(ServerMessage.newBuilder().setDashboardLinks(web.linksFor(c.channel(), session.joinCode(), token))
+                        .build());
+            } else {
+                c.dashboardLinks(null);
             }
         };
     }
+
+    /** Opens a session per group, seats this trainer in group 1, then tells it the groups and their links. */
+    private void createCohort(Connection c, long id, CreateCohort create) {
+        if (!notYetInSession(c, id)) {
+            return;
+        }
+        try {
+            Cohort cohort = cohorts.open(create.getPackId(), create.getGroups());
+            Session first = cohorts.session(cohort, 1).orElseThrow();
+            first.join(c, id, create.getDisplayName(), Role.TRAINER, "", "", 0, seated(c, first).andThen(p ->
+                    c.send(ServerMessage.newBuilder().setCohortOpened(cohortOpened(c, cohort)).build())));
+        } catch (IOException e) {
+            log.error("could not open a cohort", e);
+            c.send(Replies.error(id, ErrorCode.INTERNAL, "the server could not save the cohort"));
+        } catch (Refusal r) {
+            c.send(Replies.error(id, r.code(), r.getMessage()));
+        }
+    }
+
+    private CohortOpened cohortOpened(Connection c, Cohort cohort) {
+        DashboardAddress web = dashboard;
+        CohortOpened.Builder opened = CohortOpened.newBuilder().setCohortId(cohort.id()).setPackId(cohort.packId());
+        if (web != null) {
+            opened.setCohortUrl(web.cohortUrl(c.channel(), cohort.id(), secret.cohortToken(cohort.id())));
+        }
+        for (int n = 1; n <= cohort.groups(); n++) {
+            CohortGroupLinks.Builder group = CohortGroupLinks.newBuilder().setNumber(n).setSessionId(cohort.sessionOf(n));
+            cohorts.session(cohort, n).ifPresent(s -> {
+                String code = s.summary().getJoinCode();
+                group.setJoinCode(code);
+                if (web != null) {
+                    DashboardLinks links = web.linksFor(c.channel(), code, secret.dashboardToken(s.id()));
+                    group.setDashboardUrl(links.getDashboardUrl()).setProjectorUrl(links.getProjectorUrl());
+                }
+            });
+            opened.addGroups(group);
+        }
+        return opened.build();
+    }
+
+    /**
+     * With the cohort link's token, or the trainer secret: the connection follows the cohort's
+     * groups. A wrong token is answered like a wrong join code, and counts as a guess.
+     */
+    private void watchCohort(Connection c, long id, WatchCohort watch) {
+        Optional<Cohort> cohort = guesses.lookup(c, id, () -> cohorts.byId(watch.getCohortId())
+                        .filter(k -> c.trainer() || secret.matchesCohortToken(k.id(), watch.getCohortToken())),
+                ErrorCode.UNKNOWN_COHORT, "that cohort link opens no cohort here: use the link the trainer's console printed");
+        if (cohort.isEmpty()) {
+            return;
+        }
+        c.send(ServerMessage.newBuilder().setRequestId(id).setAck(dev.drama.proto.Ack.getDefaultInstance()).build());
+        c.watching(CohortWatch.start(cohorts, cohort.get(), COHORT_VIEWER, c, c.channel().eventLoop()));
+    }
+
+    /** Who follows a cohort: a trainer of every group, playing no character. */
+    private static final Viewer COHORT_VIEWER = new Viewer() {
+        @Override
+        public Role role() {
+            return Role.TRAINER;
+        }
+
+        @Override
+        public String characterId() {
+            return "";
+        }
+    };
 
     private void leave(Connection c, long id) {
         disconnected(c);

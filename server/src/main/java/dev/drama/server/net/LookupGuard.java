@@ -67,6 +67,12 @@ public final class LookupGuard {
      * the client itself when the lookup is refused or finds nothing, then returns empty.
      */
     <T> Optional<T> lookup(Connection c, long requestId, Supplier<Optional<T>> find, String notFound) {
+        return lookup(c, requestId, find, ErrorCode.UNKNOWN_SESSION, notFound);
+    }
+
+    /** The same, answering {@code notFoundCode} when nothing is found. */
+    <T> Optional<T> lookup(Connection c, long requestId, Supplier<Optional<T>> find, ErrorCode notFoundCode,
+                           String notFound) {
         InetAddress address = c.address();
         long now = nanoClock.getAsLong();
         String refusal = refusal(address, now);
@@ -76,7 +82,7 @@ public final class LookupGuard {
         }
         Optional<T> found = find.get();
         if (found.isEmpty()) {
-            answerLater(c, Replies.error(requestId, ErrorCode.UNKNOWN_SESSION, notFound), failed(address, now));
+            answerLater(c, Replies.error(requestId, notFoundCode, notFound), failed(address, now));
         }
         return found;
     }

@@ -53,8 +53,13 @@ final class Debriefs {
         return ServerMessage.newBuilder().setDebrief(DebriefExport.newBuilder().setFormat(made).setContent(content)).build();
     }
 
+    /** A fresh state of the same session, to replay its journal into. */
+    static SessionState replayOf(SessionState state) {
+        return new SessionState(state.sessionId(), state.joinCode(), state.pack(), state.createdEpochMs());
+    }
+
     static List<TimelineEntry> timeline(SessionState state, List<JournalRecord> journal, boolean withPrivateTalk) {
-        SessionState replay = new SessionState(state.sessionId(), state.joinCode(), state.pack(), state.createdEpochMs());
+        SessionState replay = replayOf(state);
         List<TimelineEntry> out = new ArrayList<>();
         for (JournalRecord r : journal) {
             // Told as the state stood just before, so that whoever is taken away can still be named.

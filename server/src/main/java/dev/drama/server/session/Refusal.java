@@ -6,7 +6,7 @@ import dev.drama.proto.ErrorCode;
 public final class Refusal extends RuntimeException {
     private final ErrorCode code;
 
-    Refusal(ErrorCode code, String message) {
+    public Refusal(ErrorCode code, String message) {
         super(message, null, false, false);
         this.code = code;
     }

@@ -2,6 +2,8 @@ package dev.drama.server.session;
 
 import dev.drama.proto.Ack;
 import dev.drama.proto.ClientMessage;
+import dev.drama.proto.CohortGroup;
+import dev.drama.proto.DilemmaMet;
 import dev.drama.proto.ErrorCode;
 import dev.drama.proto.ExportDebrief;
 import dev.drama.proto.JournalRecord;
@@ -27,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.RejectedExecutionException;
@@ -75,6 +78,8 @@ public final class Session {
     private final java.util.Set<String> injectsReminded = new java.util.HashSet<>();
     private static final long REMINDER_LATENESS_MS = 60_000;
     private volatile SessionSummary summary;
+    /** The dilemmas met during play, once play is over (see {@link #dilemmasMet()}). */
+    private List<DilemmaMet> dilemmasMet;
     /**
      * Set when records could not be saved: memory is ahead of the disk, so the session takes
      * no more moves until a retry has saved them (reads go on).
@@ -654,6 +659,38 @@ public final class Session {
                 .setPackId(state.pack().id()).setPhase(state.phase())
                 .setParticipants((int) state.participants().stream().filter(Participant::listed).count())
                 .setCreatedEpochMs(state.createdEpochMs()).build();
+    }
+
+    /**
+     * The session as group {@code number} of a cohort, read in the actor. It holds every
+     * character's dilemmas: trainers' information. Never completes if the actor has stopped.
+     */
+    public CompletableFuture<CohortGroup> cohortGroup(int number) {
+        CompletableFuture<CohortGroup> group = new CompletableFuture<>();
+        run(() -> {
+            try {
+                group.complete(CohortGroups.of(state, number, clock.getAsLong(), dilemmasMet()));
+            } catch (RuntimeException e) {
+                group.completeExceptionally(e);
+            }
+        });
+        return group;
+    }
+
+    /** From the debrief on, the dilemmas met during play (replayed once from the journal: play is over). */
+    private List<DilemmaMet> dilemmasMet() {
+        if (!Visibility.revealed(state.phase())) {
+            return List.of();
+        }
+        if (dilemmasMet == null) {
+            try {
+                dilemmasMet = CohortGroups.met(state, journal.history(sessionJournal));
+            } catch (IOException e) {
+                log.error("session {}: reading the journal for the dilemmas met", id(), e);
+                return List.of();
+            }
+        }
+        return dilemmasMet;
     }
 
     EventExecutor executor() {

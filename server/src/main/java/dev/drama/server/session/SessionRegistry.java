@@ -278,6 +278,10 @@ public final class SessionRegistry implements Session.Listener {
         return Optional.ofNullable(byCode.get(Tokens.canonicalJoinCode(code)));
     }
 
+    public Optional<Session> byId(String sessionId) {
+        return Optional.ofNullable(byId.get(sessionId));
+    }
+
     public Optional<Seat> byToken(String token) {
         return Optional.ofNullable(byToken.get(HexFormat.of().formatHex(Tokens.hash(token))));
     }

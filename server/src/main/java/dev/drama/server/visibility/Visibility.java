@@ -31,7 +31,8 @@ public final class Visibility {
                     : Audience.character(message.getCommitment().getCharacterId());
             case DEBRIEF -> revealed(phase) ? Audience.EVERYONE : Audience.TRAINERS;
             case NOTICE -> message.getNotice().getTrainersOnly() ? Audience.TRAINERS : Audience.EVERYONE;
-            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE, DASHBOARD_LINKS -> Audience.TRAINERS;
+            // A cohort's view holds every character's dilemmas in every group.
+            case SESSIONS, PACKS, JOIN_CODE, INJECTS, GUIDE, DASHBOARD_LINKS, COHORT_OPENED, COHORT -> Audience.TRAINERS;
             // The board, whole or as what a move changed, is public: nothing private is ever on it.
             case BOARD, BOARD_DELTA -> Audience.EVERYONE;
             default -> Audience.EVERYONE;

@@ -24,12 +24,20 @@ import javax.net.ssl.SSLSession;
 public record DashboardAddress(int httpPort, boolean tls) {
 
     public DashboardLinks linksFor(Channel trainerConnection, String joinCode, String dashboardToken) {
-        String base = (tls ? "https://" : "http://") + hostOf(trainerConnection) + ":" + httpPort + "/#code="
-                + encode(joinCode);
+        String base = site(trainerConnection) + "/#code=" + encode(joinCode);
         return DashboardLinks.newBuilder()
                 .setDashboardUrl(base + "&token=" + encode(dashboardToken))
                 .setProjectorUrl(base)
                 .build();
+    }
+
+    /** The cohort page of a cohort, with its token in the fragment like a dashboard link's. */
+    public String cohortUrl(Channel trainerConnection, String cohortId, String cohortToken) {
+        return site(trainerConnection) + "/cohort.html#cohort=" + encode(cohortId) + "&token=" + encode(cohortToken);
+    }
+
+    private String site(Channel trainerConnection) {
+        return (tls ? "https://" : "http://") + hostOf(trainerConnection) + ":" + httpPort;
     }
 
     private static String hostOf(Channel channel) {

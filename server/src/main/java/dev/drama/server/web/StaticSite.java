@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 public final class StaticSite {
     /** Every file of the site, in {@code src/main/resources/web/}. */
-    static final List<String> FILES = List.of("index.html", "common.js", "dashboard.js", "dashboard.css", "favicon.svg",
-            "debrief.html", "debrief.js", "debrief.css");
+    static final List<String> FILES = List.of("index.html", "common.js", "dashboard.js", "assign.js", "dashboard.css",
+            "favicon.svg", "debrief.html", "debrief.js", "debrief.css", "cohort.html", "cohort.js", "cohort.css");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

@@ -51,13 +51,16 @@ public final class WebChannelInitializer extends ChannelInitializer<SocketChanne
     private final StaticSite site;
     private final ConnectionLimiter connectionLimiter;
 
-    public WebChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, SourceLog lines, StaticSite site) {
+    /** @param connectionLimiter the game port's: this port's connections count with its own */
+    public WebChannelInitializer(ServerConfig config, SslContext ssl, Lobby lobby, SourceLog lines, StaticSite site,
+                                 ConnectionLimiter connectionLimiter) {
         this.config = config;
         this.lines = lines;
         this.ssl = ssl;
         this.lobby = lobby;
         this.site = site;
-        this.connectionLimiter = new ConnectionLimiter(config.limits().maxConnectionsPerAddress());
+        // Before the HTTP codec has seen a request, a refusal can only be a plain answer and a close.
+        this.connectionLimiter = connectionLimiter.sharing((channel, why) -> WebRequestHandler.refuse(channel, why));
     }
 
     @Override

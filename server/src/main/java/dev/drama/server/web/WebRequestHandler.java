@@ -1,6 +1,7 @@
 package dev.drama.server.web;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -74,12 +75,7 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     /** Adds the security headers every answer carries, and keeps the connection open if the client asked to. */
     static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response, boolean head) {
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
-                .set("X-Content-Type-Options", "nosniff")
-                .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
-                .set("Referrer-Policy", "no-referrer")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        secured(response);
         if (head) {
             response.content().clear();
         }
@@ -91,6 +87,23 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static void secured(FullHttpResponse response) {
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
+                .set("X-Content-Type-Options", "nosniff")
+                .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
+                .set("Referrer-Policy", "no-referrer")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    }
+
+    /** A connection refused before its first request (over the per-address limit): a plain 503, then closed. */
+    static void refuse(Channel channel, String why) {
+        FullHttpResponse response = text(HttpResponseStatus.SERVICE_UNAVAILABLE, why);
+        secured(response);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

@@ -54,7 +54,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
         SessionRegistry sessions = new SessionRegistry(dataDir.resolve("sessions"), journal, executors,
                 packs, System::currentTimeMillis, dev.drama.server.ServerConfig.defaults());
         dev.drama.server.ServerConfig.Defences defences = dev.drama.server.ServerConfig.Defences.defaults();
-        lobby = new Lobby(sessions, packs, secret, new LookupGuard(defences.failedLookupsPerAddressPerMinute(),
+        dev.drama.server.cohort.Cohorts cohorts = new dev.drama.server.cohort.Cohorts(
+                new dev.drama.server.cohort.CohortFiles(dataDir.resolve("cohorts")), sessions, packs, System::currentTimeMillis);
+        lobby = new Lobby(sessions, cohorts, packs, secret, new LookupGuard(defences.failedLookupsPerAddressPerMinute(),
                 defences.failedLookupsPerMinute(), System::nanoTime), packChecks);
     }
 

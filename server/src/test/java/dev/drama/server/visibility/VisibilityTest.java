@@ -100,6 +100,9 @@ class VisibilityTest {
             case "session list" -> m.setSessions(SessionList.getDefaultInstance());
             case "pack list" -> m.setPacks(PackList.getDefaultInstance());
             case "ack" -> m.setAck(Ack.getDefaultInstance());
+            case "cohort view" -> m.setCohort(dev.drama.proto.CohortView.newBuilder().addGroups(
+                    dev.drama.proto.CohortGroup.newBuilder().setNumber(1)));
+            case "cohort opened" -> m.setCohortOpened(dev.drama.proto.CohortOpened.newBuilder().setCohortId("c"));
             default -> throw new IllegalArgumentException("no message called " + name);
         }
         return m.build();
@@ -149,6 +152,10 @@ class VisibilityTest {
             session list                  | DEBRIEF        | y       | n | n | n    | n
             pack list                     | NEGOTIATION    | y       | n | n | n    | n
             ack                           | NEGOTIATION    | y       | y | y | y    | y
+            cohort view                   | NEGOTIATION    | y       | n | n | n    | n
+            cohort view                   | DEBRIEF        | y       | n | n | n    | n
+            cohort view                   | PHASE_UNSPECIFIED | y    | n | n | n    | n
+            cohort opened                 | LOBBY          | y       | n | n | n    | n
             """)
     void whoMayReceiveWhat(String message, Phase phase, String trainer, String a, String b, String none, String observer) {
         ServerMessage m = message(message);
