@@ -417,7 +417,8 @@ public final class SessionState {
         out.add(Outbound.broadcast(ServerMessage.newBuilder().setParticipant(ParticipantEvent.newBuilder()
                 .setChange(ParticipantEvent.Change.COMPUTER_ON).setParticipant(seat.view().toBuilder().setConnected(true)))
                 .build()));
-        castChanged = true;
+        castChanged = true; // everyone else learns of it as a delta when the session settles
+        out.add(Outbound.to(seat, ServerMessage.newBuilder().setBoard(boardView()).build()));
         out.addAll(secretsFor(seat));
         return out;
     }
