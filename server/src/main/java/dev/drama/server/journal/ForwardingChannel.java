@@ -8,7 +8,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
-/** A file channel that passes everything to a real one: tests override what they want to fail, count or hold up. */
+/**
+ * A file channel that passes everything to a real one, for what wraps the log's channels:
+ * tests override what they want to fail or hold up, benchmarks what they count.
+ */
 public class ForwardingChannel extends FileChannel {
     protected final FileChannel file;
 
