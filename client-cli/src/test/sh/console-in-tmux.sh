@@ -33,7 +33,7 @@ wait_screen() {   # wait_screen WINDOW PATTERN SECONDS
     done
 }
 ask_to_leave() {   # Ctrl-C until the question shows (a key sent while the console prints can be lost)
-    for _ in 1 2 3 4 5; do
+    for _ in $(seq 1 10); do   # up to 30 s: a loaded machine can take that long to print a board
         "${tmx[@]}" send-keys -t "$1" C-c
         for _ in $(seq 1 10); do screen "$1" | tail -3 | grep -q "Leave the session? y/N" && return 0; sleep 0.3; done
     done
@@ -45,7 +45,7 @@ show() { echo "----- $1: $2"; screen "$1" | sed -e '/^$/d'; }
 "$drama" --version >/dev/null
 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 400); do grep -q "trainer secret in" "$work/server.log" 2>/dev/null && break; sleep 0.3; done
+for _ in $(seq 1 400); do grep -q "^drama server on port" "$work/server.log" 2>/dev/null && break; sleep 0.3; done
 port="$(sed -n 's/^drama server on port \([0-9]*\);.*/\1/p' "$work/server.log" | head -1)"   # the port it took
 export DRAMA_HOME="$work/home"
 common="--port $port --secret-file $work/data/trainer.secret"

@@ -83,7 +83,7 @@ console() {   # console NAME WIDTH COMMAND...: a console in its own tmux session
 DRAMA_NO_BUILD=1 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 deadline=$((SECONDS + 120))
-until grep -q "trainer secret in" "$work/server.log" 2>/dev/null; do
+until grep -q "^drama server on port" "$work/server.log" 2>/dev/null; do
     ((SECONDS > deadline)) && { cat "$work/server.log" >&2; echo "FAIL: server did not start" >&2; exit 1; }
     sleep 0.2
 done

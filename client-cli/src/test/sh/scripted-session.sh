@@ -47,7 +47,7 @@ wait_for_line() {   # wait_for_line FILE PATTERN SECONDS
 # -------------------------------------------------------------- server
 "$drama" server --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
-wait_for_line "$work/server.log" "trainer secret in" 60 || { cat "$work/server.log" >&2; fail "server did not start"; exit 1; }
+wait_for_line "$work/server.log" "^drama server on port" 60 || { cat "$work/server.log" >&2; fail "server did not start"; exit 1; }
 port="$(sed -n 's/^drama server on port \([0-9]*\);.*/\1/p' "$work/server.log" | head -1)"   # the port it took
 secret="$work/data/trainer.secret"
 common=(--port "$port")
